@@ -1,0 +1,2 @@
+/** The hand-written core every generated WeChat Pay client calls through. */
+package dev.wxpay.runtime;
