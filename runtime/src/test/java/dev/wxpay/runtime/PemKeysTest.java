@@ -20,7 +20,7 @@ class PemKeysTest {
 
     @BeforeAll
     static void makeCertificate() throws Exception {
-        platform = TestKeys.selfSignedCertificate(dir, "wechatpay-platform", 30);
+        platform = TestKeys.platformCertificate();
         certificatePem = TestKeys.pem("CERTIFICATE", platform.certificate.getEncoded());
     }
 

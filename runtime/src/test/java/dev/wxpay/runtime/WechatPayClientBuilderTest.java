@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.security.Security;
@@ -18,17 +17,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("WechatPayClient.Builder")
 class WechatPayClientBuilderTest {
-    @TempDir
-    static Path dir;
     static TestKeys.CertificateAndKey platform;
 
     @BeforeAll
     static void makeCertificate() throws Exception {
-        platform = TestKeys.selfSignedCertificate(dir, "platform", 30);
+        platform = TestKeys.platformCertificate();
     }
 
     private static WechatPayClient.Builder complete() {
