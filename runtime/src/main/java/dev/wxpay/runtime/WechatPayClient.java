@@ -289,7 +289,7 @@ public final class WechatPayClient {
                         requestId, null);
             }
         }
-        return new ApiResponse<>(response.statusCode(), response.headers(), data);
+        return new ApiResponse<>(response.statusCode(), response.headers(), data, true);
     }
 
     /** Maps a non-2xx answer, keeping the raw body whenever it is not WeChat Pay's error JSON. */
