@@ -1,6 +1,5 @@
 package dev.wxpay.testkit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +18,6 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
@@ -34,8 +32,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * WeChat Pay on loopback: a real HTTP server on 127.0.0.1 that checks requests as WeChat Pay does and answers like it.
@@ -97,8 +95,9 @@ public final class WechatPaySimulator implements AutoCloseable {
         this.spec = b.spec != null ? b.spec : SimulatorSpec.payscore();
         this.clock = b.clock;
         this.random = b.random;
-        this.platformKey = b.platformKey != null ? b.platformKey : Crypto.generateRsaKeyPair(random);
-        this.publicKeyId = b.publicKeyId != null ? b.publicKeyId : "PUB_KEY_ID_01" + Crypto.digits(random, 26);
+        // RSA key generation dominates start-up; when both keys are needed, make them on two threads.
+        CompletableFuture<KeyPair> platform = b.platformKey != null ? CompletableFuture.completedFuture(b.platformKey)
+                : CompletableFuture.supplyAsync(() -> Crypto.generateRsaKeyPair(random));
         Map<String, SimulatedMerchant> known = new LinkedHashMap<>();
         for (SimulatedMerchant m : b.merchants) {
             if (known.put(m.mchid(), m) != null) {
@@ -109,6 +108,8 @@ public final class WechatPaySimulator implements AutoCloseable {
             SimulatedMerchant m = SimulatedMerchant.generate(Builder.DEFAULT_MCHID, random);
             known.put(m.mchid(), m);
         }
+        this.platformKey = platform.join();
+        this.publicKeyId = b.publicKeyId != null ? b.publicKeyId : "PUB_KEY_ID_01" + Crypto.digits(random, 26);
         this.merchants = java.util.Collections.unmodifiableMap(known);
         this.timestampWindow = b.timestampWindow;
         this.mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -790,6 +791,14 @@ public final class WechatPaySimulator implements AutoCloseable {
             }
             this.notificationTimeout = timeout;
             return this;
+        }
+
+        boolean hasMerchants() {
+            return !merchants.isEmpty();
+        }
+
+        boolean hasSpec() {
+            return spec != null;
         }
 
         /**
