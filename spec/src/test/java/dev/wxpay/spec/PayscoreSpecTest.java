@@ -49,9 +49,41 @@ class PayscoreSpecTest {
         }
     }
 
+    private static final String PLANS = "/v3/payscore/plan/payscore-plans";
+    private static final String PARTNER_PLANS = "/v3/payscore/plan/partner/payscore-plans";
+    private static final String SIGN_PLANS = "/v3/payscore/sign-plan/user-sign-plans";
+    private static final String PARTNER_SIGN_PLANS = "/v3/payscore/sign-plan/partner/user-sign-plans";
+    private static final List<String> SUB_MCHID = List.of("sub_mchid");
+
     private static final List<Expected> OPERATIONS = List.of(
-            new Expected("POST", "/v3/payscore/sign-plan/partner/user-sign-plans", "createPartnerUserSignPlan",
-                    "PartnerUserSignPlans", "CreatePartnerUserSignPlanRequest", "CreatePartnerUserSignPlanResponse", List.of()));
+            new Expected("POST", PARTNER_PLANS, "createPartnerPayscorePlan", "PartnerPayscorePlans",
+                    "CreatePartnerPayscorePlanRequest", "PartnerPayscorePlan", List.of()),
+            new Expected("GET", PARTNER_PLANS + "/merchant-plan-no/{merchant_plan_no}", "getPartnerPayscorePlan",
+                    "PartnerPayscorePlans", null, "PartnerPayscorePlan", SUB_MCHID),
+            new Expected("POST", PARTNER_PLANS + "/merchant-plan-no/{merchant_plan_no}/stop", "stopPartnerPayscorePlan",
+                    "PartnerPayscorePlans", "StopPartnerPayscorePlanRequest", "PartnerPayscorePlan", List.of()),
+            new Expected("POST", PLANS, "createPayscorePlan", "PayscorePlans",
+                    "CreatePayscorePlanRequest", "PayscorePlan", List.of()),
+            new Expected("GET", PLANS + "/merchant-plan-no/{merchant_plan_no}", "getPayscorePlan", "PayscorePlans",
+                    null, "PayscorePlan", List.of()),
+            new Expected("POST", PLANS + "/merchant-plan-no/{merchant_plan_no}/stop", "stopPayscorePlan", "PayscorePlans",
+                    null, "PayscorePlan", List.of()),
+            new Expected("POST", PARTNER_SIGN_PLANS, "createPartnerUserSignPlan", "PartnerUserSignPlans",
+                    "CreatePartnerUserSignPlanRequest", "CreatePartnerUserSignPlanResponse", List.of()),
+            new Expected("GET", PARTNER_SIGN_PLANS + "/merchant-sign-plan-no/{merchant_sign_plan_no}", "getPartnerUserSignPlan",
+                    "PartnerUserSignPlans", null, "PartnerUserSignPlan", SUB_MCHID),
+            new Expected("POST", PARTNER_SIGN_PLANS + "/merchant-sign-plan-no/{merchant_sign_plan_no}/stop", "stopPartnerUserSignPlan",
+                    "PartnerUserSignPlans", "StopPartnerUserSignPlanRequest", "PartnerUserSignPlan", List.of()),
+            new Expected("POST", SIGN_PLANS, "createUserSignPlan", "UserSignPlans",
+                    "CreateUserSignPlanRequest", "CreateUserSignPlanResponse", List.of()),
+            new Expected("GET", SIGN_PLANS + "/merchant-sign-plan-no/{merchant_sign_plan_no}", "getUserSignPlan", "UserSignPlans",
+                    null, "UserSignPlan", List.of()),
+            new Expected("POST", SIGN_PLANS + "/merchant-sign-plan-no/{merchant_sign_plan_no}/stop", "stopUserSignPlan", "UserSignPlans",
+                    "StopUserSignPlanRequest", "UserSignPlan", List.of()),
+            new Expected("POST", "/v3/payscore/sign-plan/partner/serviceorder", "createPartnerSignPlanServiceOrder",
+                    "PartnerSignPlanServiceOrders", "CreatePartnerSignPlanServiceOrderRequest", "PartnerSignPlanServiceOrder", List.of()),
+            new Expected("POST", "/v3/payscore/sign-plan/serviceorder", "createSignPlanServiceOrder", "SignPlanServiceOrders",
+                    "CreateSignPlanServiceOrderRequest", "SignPlanServiceOrder", List.of()));
 
     private static String text;
     private static SwaggerParseResult parsed;
@@ -181,7 +213,8 @@ class PayscoreSpecTest {
     @Test
     @DisplayName("describes the sign-plan notifications as a notify_url callback on the create-sign-plan operations")
     void describesTheNotificationCallbacks() {
-        Map<String, String> resourceByOperation = Map.of("createPartnerUserSignPlan", "PartnerUserSignPlan");
+        Map<String, String> resourceByOperation = Map.of(
+                "createPartnerUserSignPlan", "PartnerUserSignPlan", "createUserSignPlan", "UserSignPlan");
         forEachOperation((path, method, op) -> {
             String resource = resourceByOperation.get(op.getOperationId());
             if (resource == null) {
@@ -247,16 +280,18 @@ class PayscoreSpecTest {
                 Map.entry("total_original_price", "integer/int64"), Map.entry("total_actual_price", "integer/int64"),
                 Map.entry("cancel_sign_time", "string/date-time"), Map.entry("plan_over_time", "string/date-time"),
                 Map.entry("sign_time", "string/date-time"),
+                Map.entry("stop_time", "string/date-time"), Map.entry("create_time", "string/date-time"),
+                Map.entry("plan_duration", "integer/int32"), Map.entry("amount", "integer/int64"),
                 Map.entry("use_time", "string/"), Map.entry("complete_time", "string/"), Map.entry("cancel_time", "string/"));
         List<String> wrong = new ArrayList<>();
-        int[] seen = {0};
+        Set<String> seen = new TreeSet<>();
         raw.path("components").path("schemas").fields().forEachRemaining(schema ->
                 schema.getValue().path("properties").fields().forEachRemaining(property -> {
                     String want = expected.get(property.getKey());
                     if (want == null) {
                         return;
                     }
-                    seen[0]++;
+                    seen.add(property.getKey());
                     JsonNode p = property.getValue();
                     String got = p.path("type").asText() + "/" + p.path("format").asText("");
                     if (!want.equals(got)) {
@@ -264,7 +299,7 @@ class PayscoreSpecTest {
                     }
                 }));
         assertThat(wrong).isEmpty();
-        assertThat(seen[0]).isGreaterThanOrEqualTo(13);
+        assertThat(seen).as("typed fields found in the schemas").isEqualTo(new TreeSet<>(expected.keySet()));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
