@@ -26,7 +26,7 @@ class FaultInjectionTest {
 
     @BeforeAll
     static void start() {
-        simulator = WechatPaySimulator.builder()
+        simulator = TestKeys.simulator()
                 .spec(SimulatorSpec.fromClasspath("things.yaml", FaultInjectionTest.class.getClassLoader()))
                 .start();
         merchant = new MerchantCalls(simulator, Clock.systemUTC());
@@ -150,7 +150,7 @@ class FaultInjectionTest {
     @Test
     @DisplayName("the server reads chunked bodies, keeps connections alive and answers Expect: 100-continue")
     void wireDetails() throws IOException {
-        String body = "{\"name\":\"ball\",\"items\":[{\"no\":1}]}";
+        String body = "{\"name\":\"ball\",\"items\":[{\"seq\":1}]}";
         // The JDK client sends a body of unknown length chunked.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest chunked = HttpRequest.newBuilder(URI.create(simulator.baseUri() + "/v3/things"))

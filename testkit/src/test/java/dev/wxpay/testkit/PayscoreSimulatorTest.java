@@ -31,7 +31,7 @@ class PayscoreSimulatorTest {
 
     @BeforeAll
     static void start() {
-        simulator = WechatPaySimulator.builder()
+        simulator = TestKeys.simulator()
                 .notificationRetryDelays(List.of(Duration.ZERO, Duration.ZERO, Duration.ZERO))
                 .start();
         merchant = new MerchantCalls(simulator, Clock.systemUTC());

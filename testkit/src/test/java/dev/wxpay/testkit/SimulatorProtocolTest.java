@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The simulator checks requests and signs answers as WeChat Pay does")
 class SimulatorProtocolTest {
 
-    static final String THING = "{\"name\":\"ball\",\"items\":[{\"no\":1}]}";
+    static final String THING = "{\"name\":\"ball\",\"items\":[{\"seq\":1}]}";
 
     static WechatPaySimulator simulator;
     static MerchantCalls merchant;
 
     @BeforeAll
     static void start() {
-        simulator = WechatPaySimulator.builder()
+        simulator = TestKeys.simulator()
                 .spec(SimulatorSpec.fromClasspath("things.yaml", SimulatorProtocolTest.class.getClassLoader()))
                 .start();
         merchant = new MerchantCalls(simulator, Clock.systemUTC());
@@ -120,7 +120,7 @@ class SimulatorProtocolTest {
     void signatureOverOtherBytes() {
         MerchantCalls.Answer a = merchant.call("POST", "/v3/things", THING,
                 s -> new MerchantCalls.Signing(s.method(), s.target(), s.timestamp(), s.nonce(),
-                        "{\"name\": \"ball\",\"items\":[{\"no\":1}]}", s.mchid(), s.serialNo(), s.scheme()));
+                        "{\"name\": \"ball\",\"items\":[{\"seq\":1}]}", s.mchid(), s.serialNo(), s.scheme()));
 
         assertThat(a.status()).isEqualTo(401);
         JsonNode json = a.json();
