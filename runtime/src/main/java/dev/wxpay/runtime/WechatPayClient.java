@@ -28,11 +28,13 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -240,13 +242,29 @@ public final class WechatPayClient {
             }
         }
         HttpResponse<byte[]> response;
+        // HttpRequest.timeout only bounds the wait for the response headers; waiting on the future with the same
+        // deadline also bounds a body that stalls halfway (send() itself is sendAsync() plus get() in the JDK).
+        CompletableFuture<HttpResponse<byte[]>> future =
+                httpClient.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         try {
-            response = httpClient.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new TransportException(what(request) + " timed out (" + e.getMessage() + ")", e, true);
-        } catch (IOException e) {
-            throw new TransportException(what(request) + " failed: " + e, e, false);
+            response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new TransportException(what(request) + " timed out after " + timeout.toMillis() + " ms", e, true);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw new TransportException(what(request) + " timed out (" + cause.getMessage() + ")", cause, true);
+            }
+            if (cause instanceof IOException) {
+                throw new TransportException(what(request) + " failed: " + cause, cause, false);
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new TransportException(what(request) + " failed: " + cause, cause, false);
         } catch (InterruptedException e) {
+            future.cancel(true);
             Thread.currentThread().interrupt();
             throw new TransportException(what(request) + " was interrupted", e, false);
         }
@@ -289,7 +307,7 @@ public final class WechatPayClient {
                         requestId, null);
             }
         }
-        return new ApiResponse<>(response.statusCode(), response.headers(), data);
+        return new ApiResponse<>(response.statusCode(), response.headers(), data, true);
     }
 
     /** Maps a non-2xx answer, keeping the raw body whenever it is not WeChat Pay's error JSON. */

@@ -261,6 +261,16 @@ class WechatPayClientEndToEndTest {
     }
 
     @Test
+    @DisplayName("times out when the body stalls after the headers arrived")
+    void timesOutOnStalledBody() {
+        server.respond(r -> Answer.stallBody());
+        WechatPayClient impatient = builderFor(server, LoopbackWechatPay.merchantA())
+                .timeout(Duration.ofMillis(500)).build();
+        assertThatThrownBy(() -> impatient.execute(create(1), CreateResponse.class))
+                .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.isTimeout()).isTrue());
+    }
+
+    @Test
     @DisplayName("reports a refused connection as a TransportException keeping the cause")
     void reportsRefusedConnection() throws Exception {
         int port;
