@@ -369,6 +369,9 @@ class WechatPayClientEndToEndTest {
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(ServiceException.class);
         assertThatThrownBy(() -> client.executeAsync(create(5), CreateResponse.class).join())
                 .isInstanceOf(CompletionException.class).cause().isInstanceOf(ServiceException.class);
+        Throwable seen = client.executeAsync(create(5), CreateResponse.class)
+                .handle((response, failure) -> failure).get(30, TimeUnit.SECONDS);
+        assertThat(seen).isInstanceOf(ServiceException.class);
     }
 
     @Test
