@@ -171,6 +171,8 @@ public final class WechatPayClient {
      * @throws MalformedResponseException  the verified body does not map to {@code responseType}
      * @throws TransportException          I/O failure or timeout
      * @throws WechatPayException          the body could not be serialised, or signing failed
+     * @throws IllegalStateException       an interceptor broke the chain's contract (other exceptions thrown by user
+     *                                     interceptors pass through unchanged)
      */
     public <T> ApiResponse<T> execute(ApiRequest request, Class<T> responseType) {
         Objects.requireNonNull(request, "request");
@@ -181,14 +183,27 @@ public final class WechatPayClient {
     }
 
     /**
-     * Runs {@link #execute} on the client's async executor. The future completes with the same response, or
-     * exceptionally with the same exceptions (wrapped in {@link java.util.concurrent.CompletionException} by
-     * {@code join()}, in {@link java.util.concurrent.ExecutionException} by {@code get()}).
+     * Runs {@link #execute} on the client's async executor (interceptors included). The future completes with the
+     * same response, or exceptionally with the same exception itself, so {@code handle}, {@code exceptionally} and
+     * {@code whenComplete} see a {@link ServiceException} and not a wrapper ({@code join()} and {@code get()} wrap
+     * it in {@link java.util.concurrent.CompletionException} / {@link ExecutionException} as usual).
      */
     public <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, Class<T> responseType) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(responseType, "responseType");
-        return CompletableFuture.supplyAsync(() -> execute(request, responseType), asyncExecutor);
+        CompletableFuture<ApiResponse<T>> future = new CompletableFuture<>();
+        try {
+            asyncExecutor.execute(() -> {
+                try {
+                    future.complete(execute(request, responseType));
+                } catch (Throwable t) {
+                    future.completeExceptionally(t);
+                }
+            });
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e); // for example a RejectedExecutionException from a saturated executor
+        }
+        return future;
     }
 
     private WireRequest toWire(ApiRequest request) {

@@ -127,6 +127,26 @@ class WechatPayClientEndToEndTest {
                 || h.equalsIgnoreCase("HTTP2-Settings"));
     }
 
+    /** A body that counts how often it is serialised. */
+    public static class CountingBody {
+        final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+
+        @JsonProperty("service_id")
+        public String getServiceId() {
+            reads.incrementAndGet();
+            return "500001";
+        }
+    }
+
+    @Test
+    @DisplayName("serialises the body once and signs exactly the bytes that were sent")
+    void serialisesOnce() {
+        CountingBody body = new CountingBody();
+        client().execute(ApiRequest.builder("POST", PATH).body(body).build(), CreateResponse.class);
+        assertThat(body.reads).hasValue(1);
+        assertThat(server.requests().get(0).bodyText()).isEqualTo("{\"service_id\":\"500001\"}");
+    }
+
     @Test
     @DisplayName("signs the raw path and query of a GET with encoded parameters and sends no Content-Type")
     void signedGetWithEncodedPath() {
@@ -369,6 +389,9 @@ class WechatPayClientEndToEndTest {
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(ServiceException.class);
         assertThatThrownBy(() -> client.executeAsync(create(5), CreateResponse.class).join())
                 .isInstanceOf(CompletionException.class).cause().isInstanceOf(ServiceException.class);
+        Throwable seen = client.executeAsync(create(5), CreateResponse.class)
+                .handle((response, failure) -> failure).get(30, TimeUnit.SECONDS);
+        assertThat(seen).isInstanceOf(ServiceException.class);
     }
 
     @Test
@@ -391,6 +414,24 @@ class WechatPayClientEndToEndTest {
         assertThatThrownBy(() -> client.execute(create(1), CreateResponse.class))
                 .isInstanceOf(VerificationException.class);
         assertThat(seen).hasSize(3); // the tampered answer never reached the interceptor as data
+    }
+
+    @Test
+    @DisplayName("verifies answers in platform-certificate mode and announces the certificate serial")
+    void certificateMode() throws Exception {
+        TestKeys.CertificateAndKey platform = TestKeys.platformCertificate();
+        String serial = PemKeys.serialNumber(platform.certificate);
+        Merchant merchant = new Merchant(TestKeys.MERCHANT_ID, TestKeys.MERCHANT_SERIAL, TestKeys.MERCHANT.getPublic(),
+                platform.privateKey, serial);
+        try (LoopbackWechatPay certificateServer = new LoopbackWechatPay(merchant)) {
+            certificateServer.respond(LoopbackWechatPayEcho::answer);
+            WechatPayClient client = WechatPayClient.builder().baseUri(certificateServer.baseUri())
+                    .merchantId(TestKeys.MERCHANT_ID).merchantSerialNumber(TestKeys.MERCHANT_SERIAL)
+                    .merchantPrivateKey(TestKeys.MERCHANT.getPrivate())
+                    .platformCertificate(platform.certificate).build();
+            assertThat(client.execute(create(9), CreateResponse.class).data().n).isEqualTo(9);
+            assertThat(certificateServer.requests().get(0).header("Wechatpay-Serial")).isEqualTo(serial);
+        }
     }
 
     @Test
