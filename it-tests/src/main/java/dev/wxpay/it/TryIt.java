@@ -36,7 +36,9 @@ import java.util.concurrent.TimeUnit;
  * through the generated client in the seed's chain style, prints the typed answer, lets the simulated user sign, and
  * prints the notification the merchant's handler received, verified, decrypted and typed.
  *
- * <p>Run with {@code mvn -B -q -pl it-tests exec:java} after {@code mvn -B -DskipTests install}.
+ * <p>Run with {@code mvn -B -q -DskipTests -Ptry-it -pl it-tests -am verify}, or with
+ * {@code mvn -B -q -pl it-tests exec:java} after {@code mvn -B -DskipTests install}. No instances; each
+ * {@link #run} call starts and stops its own simulator, so concurrent calls do not interfere.
  */
 public final class TryIt {
 
