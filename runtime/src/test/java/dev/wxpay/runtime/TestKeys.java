@@ -61,10 +61,26 @@ final class TestKeys {
         }
     }
 
+    private static CertificateAndKey platform;
+
+    /**
+     * One self-signed platform certificate (valid 30 days) per test JVM: keytool starts a JVM, which takes seconds
+     * on a busy machine.
+     */
+    static synchronized CertificateAndKey platformCertificate() throws Exception {
+        if (platform == null) {
+            Path dir = Files.createTempDirectory("wxpay-runtime-test");
+            platform = selfSignedCertificate(dir, "wechatpay-platform", 30);
+            Files.deleteIfExists(dir.resolve("wechatpay-platform.p12"));
+            Files.deleteIfExists(dir);
+        }
+        return platform;
+    }
+
     static CertificateAndKey selfSignedCertificate(Path dir, String name, int validityDays) throws Exception {
         Path store = dir.resolve(name + ".p12");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize",
+        Process process = new ProcessBuilder(keytool, "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC", "-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize",
                 "2048", "-dname", "CN=" + name + ",O=Tenpay.com,C=CN", "-validity", String.valueOf(validityDays),
                 "-keystore", store.toString(), "-storepass", "changeit", "-storetype", "PKCS12")
                 .redirectErrorStream(true).start();
