@@ -48,24 +48,10 @@ public final class WxpayGenerator {
             log.warn("Swagger Parser: " + request.spec() + ": " + message);
         }
 
-        SpecValidator.Problems problems = new SpecValidator().validate(spec);
-        if (!problems.global().isEmpty() || (!request.lenient() && !problems.byOperation().isEmpty())) {
-            List<String> all = new ArrayList<>(problems.global());
-            all.addAll(problems.byOperation().values());
-            throw new GenerationException("The spec " + request.spec() + " has " + all.size() + " problem"
-                    + (all.size() == 1 ? "" : "s") + " (fix them" + (problems.global().isEmpty()
-                    ? ", or set lenient=true to skip the broken operations" : "") + "):", all);
-        }
-        List<ClientModel.Skipped> removed = SpecPreparer.removeOperations(spec.openAPI(), problems.byOperation());
-        int totalOperations = SpecPreparer.countOperations(spec.openAPI()) + removed.size();
-        SpecPreparer.prepare(spec.openAPI());
-
-        CodegenModelStep.Result codegen = new CodegenModelStep().run(spec.openAPI(), request.outputDirectory());
-        ClientModel model = new ModelBuilder(spec.openAPI(), codegen, request.spec().fileName(),
-                request.packageName(), request.lenient()).build();
-        List<ClientModel.Skipped> skipped = new ArrayList<>(removed);
-        skipped.addAll(model.skipped());
-        skipped.sort(java.util.Comparator.comparing(ClientModel.Skipped::where));
+        Built built = buildModel(spec, request);
+        ClientModel model = built.model();
+        List<ClientModel.Skipped> skipped = built.skipped();
+        int totalOperations = built.totalOperations();
         if (request.modelDumpFile() != null) {
             dump(model, request);
         }
@@ -82,6 +68,32 @@ public final class WxpayGenerator {
                 + " stale removed) in " + request.outputDirectory());
         return new GenerationResult(false, totalOperations, generatedOperations, outcome.written(),
                 outcome.unchanged(), outcome.deleted(), skipped, warnings);
+    }
+
+    /** The model of one spec plus what was skipped on the way, and the operation count before skipping. */
+    record Built(ClientModel model, List<ClientModel.Skipped> skipped, int totalOperations) {
+    }
+
+    /** Steps 2 to 4 (validate, prepare, codegen model, intermediate model); public for tests of the model. */
+    static Built buildModel(ParsedSpec spec, GenerationRequest request) {
+        SpecValidator.Problems problems = new SpecValidator().validate(spec);
+        if (!problems.global().isEmpty() || (!request.lenient() && !problems.byOperation().isEmpty())) {
+            List<String> all = new ArrayList<>(problems.global());
+            all.addAll(problems.byOperation().values());
+            throw new GenerationException("The spec " + request.spec() + " has " + all.size() + " problem"
+                    + (all.size() == 1 ? "" : "s") + " (fix them" + (problems.global().isEmpty()
+                    ? ", or set lenient=true to skip the broken operations" : "") + "):", all);
+        }
+        List<ClientModel.Skipped> removed = SpecPreparer.removeOperations(spec.openAPI(), problems.byOperation());
+        int totalOperations = SpecPreparer.countOperations(spec.openAPI()) + removed.size();
+        SpecPreparer.prepare(spec.openAPI());
+        CodegenModelStep.Result codegen = new CodegenModelStep().run(spec.openAPI(), request.outputDirectory());
+        ClientModel model = new ModelBuilder(spec.openAPI(), codegen, request.spec().fileName(),
+                request.packageName(), request.lenient()).build();
+        List<ClientModel.Skipped> skipped = new ArrayList<>(removed);
+        skipped.addAll(model.skipped());
+        skipped.sort(java.util.Comparator.comparing(ClientModel.Skipped::where));
+        return new Built(model, skipped, totalOperations);
     }
 
     private static void dump(ClientModel model, GenerationRequest request) {
