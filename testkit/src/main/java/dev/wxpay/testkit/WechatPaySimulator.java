@@ -92,20 +92,22 @@ public final class WechatPaySimulator implements AutoCloseable {
     private final LoopbackHttpServer server;
 
     private WechatPaySimulator(Builder b) throws IOException {
-        this.spec = b.spec != null ? b.spec : SimulatorSpec.payscore();
         this.clock = b.clock;
         this.random = b.random;
-        // RSA key generation dominates start-up; when both keys are needed, make them on two threads.
+        // RSA key generation and the first Swagger Parser run dominate a cold start: overlap them.
         CompletableFuture<KeyPair> platform = b.platformKey != null ? CompletableFuture.completedFuture(b.platformKey)
                 : CompletableFuture.supplyAsync(() -> Crypto.generateRsaKeyPair(random));
+        CompletableFuture<SimulatedMerchant> generated = !b.merchants.isEmpty() ? null
+                : CompletableFuture.supplyAsync(() -> SimulatedMerchant.generate(Builder.DEFAULT_MCHID, random));
+        this.spec = b.spec != null ? b.spec : SimulatorSpec.payscore();
         Map<String, SimulatedMerchant> known = new LinkedHashMap<>();
         for (SimulatedMerchant m : b.merchants) {
             if (known.put(m.mchid(), m) != null) {
                 throw new IllegalArgumentException("merchant " + m.mchid() + " given twice");
             }
         }
-        if (known.isEmpty()) {
-            SimulatedMerchant m = SimulatedMerchant.generate(Builder.DEFAULT_MCHID, random);
+        if (generated != null) {
+            SimulatedMerchant m = generated.join();
             known.put(m.mchid(), m);
         }
         this.platformKey = platform.join();
