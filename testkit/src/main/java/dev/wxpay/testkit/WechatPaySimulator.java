@@ -329,6 +329,12 @@ public final class WechatPaySimulator implements AutoCloseable {
             status = e.status();
             errorCode = e.code();
             answer = e.body();
+        } catch (RuntimeException e) {
+            // A simulator bug or a spec it cannot serve: still answer like WeChat Pay, signed, and say what broke.
+            WechatError error = new WechatError(500, "SYSTEM_ERROR", "simulator failure: " + e, null);
+            status = error.status();
+            errorCode = error.code();
+            answer = error.body();
         }
 
         byte[] bytes = answer == null || status == 204 ? new byte[0] : answer.toString().getBytes(StandardCharsets.UTF_8);
