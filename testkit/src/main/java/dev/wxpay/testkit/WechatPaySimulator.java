@@ -308,6 +308,16 @@ public final class WechatPaySimulator implements AutoCloseable {
                 throw new WechatError(otherMethod ? 405 : 404, otherMethod ? "METHOD_NOT_ALLOWED" : "NOT_FOUND",
                         (otherMethod ? "该接口不支持此请求方法: " : "请求的资源不存在: ") + call.method() + " " + rawPath, null);
             }
+            String trusted = call.header("Wechatpay-Serial");
+            if (trusted != null && !trusted.equals(publicKeyId)) {
+                // The client names the WeChat Pay key it trusts; naming another one means its trust is misconfigured.
+                ObjectNode detail = NODES.objectNode();
+                detail.put("field", "Wechatpay-Serial");
+                detail.put("value", trusted);
+                detail.put("issue", "is not the id of this WeChat Pay key (" + publicKeyId + ")");
+                detail.put("location", "header");
+                throw new WechatError(400, "INVALID_REQUEST", "平台公钥ID或证书序列号Wechatpay-Serial错误", detail);
+            }
             Fault serverError = applied.stream().filter(f -> f.kind() == Fault.Kind.SERVER_ERROR).findFirst()
                     .orElse(null);
             if (serverError != null) {
