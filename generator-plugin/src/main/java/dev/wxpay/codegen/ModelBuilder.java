@@ -71,8 +71,15 @@ public final class ModelBuilder {
     private final Map<String, String> classBySchemaName = new TreeMap<>();
     private final Map<String, String> aliases = new TreeMap<>();
 
+    private final java.util.function.UnaryOperator<String> locator;
+
+    /**
+     * @param locator turns a problem that starts with a JSON pointer ({@code #/paths/...: ...}) into one that also
+     *                names the file and line
+     */
     public ModelBuilder(OpenAPI openAPI, CodegenModelStep.Result codegen, String specName, String packageName,
-                        boolean lenient) {
+                        boolean lenient, java.util.function.UnaryOperator<String> locator) {
+        this.locator = locator;
         this.openAPI = openAPI;
         this.codegen = codegen;
         this.specName = specName;
@@ -130,7 +137,7 @@ public final class ModelBuilder {
                     if (!lenient) {
                         throw new GenerationException("The spec " + specName + " uses a construct the generator"
                                 + " does not support; change the spec, or set lenient=true to skip what uses it",
-                                List.of(where + ": " + e.getMessage()));
+                                List.of(locator.apply(where + ": " + e.getMessage())));
                     }
                     skipped.add(new ClientModel.Skipped("schema " + model.name, e.getMessage()));
                     classBySchemaName.remove(model.name);
@@ -267,7 +274,7 @@ public final class ModelBuilder {
                 if (!lenient) {
                     throw new GenerationException("The spec " + specName + " uses a construct the generator does not"
                             + " support; change the spec, or set lenient=true to skip such operations",
-                            List.of(where + ": " + e.getMessage()));
+                            List.of(where + ": " + locator.apply(e.getMessage())));
                 }
                 skipped.add(new ClientModel.Skipped(where, e.getMessage()));
             }

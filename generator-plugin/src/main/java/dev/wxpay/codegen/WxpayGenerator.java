@@ -95,7 +95,7 @@ public final class WxpayGenerator {
         SpecPreparer.prepare(spec.openAPI());
         CodegenModelStep.Result codegen = new CodegenModelStep().run(spec.openAPI(), request.outputDirectory());
         ClientModel model = new ModelBuilder(spec.openAPI(), codegen, request.spec().fileName(),
-                request.packageName(), request.lenient()).build();
+                request.packageName(), request.lenient(), problem -> SpecValidator.locate(spec, problem)).build();
         List<ClientModel.Skipped> skipped = new ArrayList<>(removed);
         skipped.addAll(model.skipped());
         skipped.sort(java.util.Comparator.comparing(ClientModel.Skipped::where));
