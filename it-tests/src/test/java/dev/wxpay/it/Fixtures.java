@@ -125,6 +125,10 @@ final class Fixtures {
             assertThat(r.bodyText()).isEqualTo(writeJson(expectedBody));
         }
         assertSignedBy(simulator.merchant(), r);
+        // The other headers WeChat Pay expects: JSON accepted, a User-Agent, and the WeChat Pay key the client trusts.
+        assertThat(r.header("Accept")).contains("application/json");
+        assertThat(r.header("User-Agent")).hasValueSatisfying(v -> assertThat(v).isNotBlank());
+        assertThat(r.header("Wechatpay-Serial")).contains(simulator.publicKeyId());
         return r;
     }
 

@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 public final class Fault {
 
-    /** What goes wrong. */
+    /** What goes wrong. Immutable. */
     public enum Kind { DELAY, SERVER_ERROR, TAMPERED_BODY, WRONG_SERIAL, STALE_TIMESTAMP, SIGNTEST_PROBE }
 
     private final Kind kind;

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class NotificationDelivery {
 
-    /** One POST to the notify URL: its HTTP status, or -1 with a failure text when no answer came. */
+    /** One POST to the notify URL: its HTTP status, or -1 with a failure text when no answer came. Immutable. */
     public record Attempt(int number, int status, String failure) {
         /** True for a 2xx answer, which WeChat Pay counts as received. */
         public boolean succeeded() {

@@ -26,6 +26,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>With {@code --keys-dir} the keys are kept in that folder and reused on the next start, so a configured client
  * keeps working across restarts; without it, fresh keys are written to a new temporary folder. The keys are test
  * keys made by the simulator, printed on purpose; never use them anywhere else.
+ *
+ * <p>A command-line entry point with no instances; {@link #main} blocks until the JVM is asked to stop.
  */
 public final class SimulatorMain {
 

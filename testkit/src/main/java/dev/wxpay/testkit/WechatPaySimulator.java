@@ -92,20 +92,22 @@ public final class WechatPaySimulator implements AutoCloseable {
     private final LoopbackHttpServer server;
 
     private WechatPaySimulator(Builder b) throws IOException {
-        this.spec = b.spec != null ? b.spec : SimulatorSpec.payscore();
         this.clock = b.clock;
         this.random = b.random;
-        // RSA key generation dominates start-up; when both keys are needed, make them on two threads.
+        // RSA key generation and the first Swagger Parser run dominate a cold start: overlap them.
         CompletableFuture<KeyPair> platform = b.platformKey != null ? CompletableFuture.completedFuture(b.platformKey)
                 : CompletableFuture.supplyAsync(() -> Crypto.generateRsaKeyPair(random));
+        CompletableFuture<SimulatedMerchant> generated = !b.merchants.isEmpty() ? null
+                : CompletableFuture.supplyAsync(() -> SimulatedMerchant.generate(Builder.DEFAULT_MCHID, random));
+        this.spec = b.spec != null ? b.spec : SimulatorSpec.payscore();
         Map<String, SimulatedMerchant> known = new LinkedHashMap<>();
         for (SimulatedMerchant m : b.merchants) {
             if (known.put(m.mchid(), m) != null) {
                 throw new IllegalArgumentException("merchant " + m.mchid() + " given twice");
             }
         }
-        if (known.isEmpty()) {
-            SimulatedMerchant m = SimulatedMerchant.generate(Builder.DEFAULT_MCHID, random);
+        if (generated != null) {
+            SimulatedMerchant m = generated.join();
             known.put(m.mchid(), m);
         }
         this.platformKey = platform.join();
@@ -306,6 +308,16 @@ public final class WechatPaySimulator implements AutoCloseable {
                 throw new WechatError(otherMethod ? 405 : 404, otherMethod ? "METHOD_NOT_ALLOWED" : "NOT_FOUND",
                         (otherMethod ? "该接口不支持此请求方法: " : "请求的资源不存在: ") + call.method() + " " + rawPath, null);
             }
+            String trusted = call.header("Wechatpay-Serial");
+            if (trusted != null && !trusted.equals(publicKeyId)) {
+                // The client names the WeChat Pay key it trusts; naming another one means its trust is misconfigured.
+                ObjectNode detail = NODES.objectNode();
+                detail.put("field", "Wechatpay-Serial");
+                detail.put("value", trusted);
+                detail.put("issue", "is not the id of this WeChat Pay key (" + publicKeyId + ")");
+                detail.put("location", "header");
+                throw new WechatError(400, "INVALID_REQUEST", "平台公钥ID或证书序列号Wechatpay-Serial错误", detail);
+            }
             Fault serverError = applied.stream().filter(f -> f.kind() == Fault.Kind.SERVER_ERROR).findFirst()
                     .orElse(null);
             if (serverError != null) {
@@ -327,6 +339,12 @@ public final class WechatPaySimulator implements AutoCloseable {
             status = e.status();
             errorCode = e.code();
             answer = e.body();
+        } catch (RuntimeException e) {
+            // A simulator bug or a spec it cannot serve: still answer like WeChat Pay, signed, and say what broke.
+            WechatError error = new WechatError(500, "SYSTEM_ERROR", "simulator failure: " + e, null);
+            status = error.status();
+            errorCode = error.code();
+            answer = error.body();
         }
 
         byte[] bytes = answer == null || status == 204 ? new byte[0] : answer.toString().getBytes(StandardCharsets.UTF_8);

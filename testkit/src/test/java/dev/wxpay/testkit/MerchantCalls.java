@@ -82,8 +82,12 @@ final class MerchantCalls {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     MerchantCalls(WechatPaySimulator simulator, Clock clock) {
+        this(simulator, simulator.merchant(), clock);
+    }
+
+    MerchantCalls(WechatPaySimulator simulator, SimulatedMerchant merchant, Clock clock) {
         this.simulator = simulator;
-        this.merchant = simulator.merchant();
+        this.merchant = merchant;
         this.clock = clock;
     }
 

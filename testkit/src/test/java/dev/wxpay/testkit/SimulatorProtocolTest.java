@@ -174,6 +174,29 @@ class SimulatorProtocolTest {
     }
 
     @Test
+    @DisplayName("a Wechatpay-Serial header naming another WeChat Pay key is refused, naming the header")
+    void wrongTrustedSerial() throws Exception {
+        String target = "/v3/things/T-1?sub_mchid=1";
+        String ts = Long.toString(Clock.systemUTC().instant().getEpochSecond());
+        SimulatedMerchant m = simulator.merchant();
+        String sig = MerchantCalls.sign(m.privateKey().orElseThrow(), "GET\n" + target + "\n" + ts + "\nabc\n\n");
+        String auth = "WECHATPAY2-SHA256-RSA2048 mchid=\"" + m.mchid() + "\",nonce_str=\"abc\",signature=\"" + sig
+                + "\",timestamp=\"" + ts + "\",serial_no=\"" + m.certificateSerialNo() + "\"";
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(simulator.baseUri() + target)).header("Authorization", auth);
+
+        var wrong = http.send(b.copy().header("Wechatpay-Serial", "PUB_KEY_ID_0000").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var right = http.send(b.copy().header("Wechatpay-Serial", simulator.publicKeyId()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(MerchantCalls.JSON.readTree(wrong.body()).at("/detail/field").asText()).isEqualTo("Wechatpay-Serial");
+        assertThat(right.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("an unknown path gets 404 NOT_FOUND, a known path with another method 405")
     void unknownPath() {
         assertThat(merchant.call("GET", "/v3/nothing", null).json().get("code").asText()).isEqualTo("NOT_FOUND");
