@@ -100,21 +100,21 @@ public final class NotificationParser {
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(resourceType, "resourceType");
-        verifier.verify(name -> HttpHeaders.single(headers, name), body, clock.instant(), "notification",
-                HttpHeaders.single(headers, "Request-ID"));
+        String requestId = HttpHeaders.single(headers, "Request-ID");
+        verifier.verify(name -> HttpHeaders.single(headers, name), body, clock.instant(), "notification", requestId);
         String text = new String(body, StandardCharsets.UTF_8);
         JsonNode envelope;
         try {
             envelope = mapper.readTree(body);
         } catch (IOException e) {
-            throw malformed("the notification body is not JSON", text, e);
+            throw malformed("the notification body is not JSON", text, requestId, e);
         }
         if (envelope == null || !envelope.isObject()) {
-            throw malformed("the notification body is not a JSON object", text, null);
+            throw malformed("the notification body is not a JSON object", text, requestId, null);
         }
         JsonNode resource = envelope.get("resource");
         if (resource == null || !resource.isObject()) {
-            throw malformed("the notification has no resource object", text, null);
+            throw malformed("the notification has no resource object", text, requestId, null);
         }
         String algorithm = text(resource, "algorithm");
         if (algorithm != null && !ALGORITHM.equals(algorithm)) {
@@ -131,15 +131,15 @@ public final class NotificationParser {
                 mapped = mapper.readValue(plaintext, resourceType);
             } catch (IOException e) {
                 throw malformed("the decrypted resource does not map to " + resourceType.getSimpleName() + ": "
-                        + String.valueOf(e.getMessage()).split("\n", 2)[0], text, e);
+                        + String.valueOf(e.getMessage()).split("\n", 2)[0], text, requestId, e);
             }
         }
-        return new Notification<>(text(envelope, "id"), createTime(envelope, text), text(envelope, "event_type"),
-                text(envelope, "resource_type"), text(envelope, "summary"), text(resource, "original_type"), mapped,
-                plaintext);
+        return new Notification<>(text(envelope, "id"), createTime(envelope, text, requestId),
+                text(envelope, "event_type"), text(envelope, "resource_type"), text(envelope, "summary"),
+                text(resource, "original_type"), mapped, plaintext);
     }
 
-    private static OffsetDateTime createTime(JsonNode envelope, String body) {
+    private static OffsetDateTime createTime(JsonNode envelope, String body, String requestId) {
         String value = text(envelope, "create_time");
         if (value == null || value.isEmpty()) {
             return null;
@@ -147,7 +147,8 @@ public final class NotificationParser {
         try {
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw malformed("the notification create_time '" + value + "' is not an RFC 3339 date-time", body, e);
+            throw malformed("the notification create_time '" + value + "' is not an RFC 3339 date-time", body,
+                    requestId, e);
         }
     }
 
@@ -156,8 +157,9 @@ public final class NotificationParser {
         return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
     }
 
-    private static MalformedResponseException malformed(String message, String body, Throwable cause) {
-        return new MalformedResponseException(message, 0, body, null, cause);
+    private static MalformedResponseException malformed(String message, String body, String requestId,
+            Throwable cause) {
+        return new MalformedResponseException(message, 0, body, requestId, cause);
     }
 
     @Override

@@ -149,6 +149,19 @@ class NotificationParserTest {
     }
 
     @Test
+    @DisplayName("keeps the notification's Request-ID on a MalformedResponseException, as on a VerificationException")
+    void malformedKeepsRequestId() {
+        String body = envelope("[1,2]", "payscore");
+        Map<String, String> headers = signedHeaders(body, NOW.getEpochSecond(), TestKeys.WECHATPAY_KEY_ID);
+        headers.put("request-id", "08F78BB5AF0610D302A0E5E74A0000000000");
+        assertThatThrownBy(() -> parser.parse(headers, body, SignPlan.class))
+                .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+                    assertThat(e.requestId()).isEqualTo("08F78BB5AF0610D302A0E5E74A0000000000");
+                    assertThat(e.getMessage()).contains("08F78BB5AF0610D302A0E5E74A0000000000");
+                });
+    }
+
+    @Test
     @DisplayName("names every missing or invalid setting in one message, without echoing the key")
     void builderNamesProblems() {
         assertThatThrownBy(() -> NotificationParser.builder().build()).isInstanceOf(IllegalStateException.class)
