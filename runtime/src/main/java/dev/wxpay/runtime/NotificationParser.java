@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -169,9 +168,8 @@ public final class NotificationParser {
 
     /** Collects a parser's settings; {@link #build()} names every missing or invalid one. Not thread-safe. */
     public static final class Builder {
-        private final Map<String, PublicKey> trustedKeys = new LinkedHashMap<>();
-        private final List<X509Certificate> certificates = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
+        private final TrustedKeys trusted = new TrustedKeys(problems);
         private String apiV3Key;
         private boolean apiV3KeySet;
         private Clock clock = Clock.systemUTC();
@@ -183,24 +181,16 @@ public final class NotificationParser {
 
         /** Trusts a WeChat Pay public key under its id ({@code PUB_KEY_ID_…}); may be called more than once. */
         public Builder wechatPayPublicKey(String publicKeyId, PublicKey key) {
-            if (publicKeyId == null || publicKeyId.trim().isEmpty()) {
-                problems.add("wechatPayPublicKey: the public key id is missing (expected PUB_KEY_ID_…)");
-            } else if (key == null) {
-                problems.add("wechatPayPublicKey(" + publicKeyId + "): the key is null");
-            } else {
-                trustedKeys.put(publicKeyId.trim(), key);
-            }
+            trusted.publicKey(publicKeyId, key);
             return this;
         }
 
-        /** Trusts a WeChat Pay platform certificate under its serial; may be called more than once. */
+        /**
+         * Trusts a WeChat Pay platform certificate under its serial; may be called more than once. It must be valid
+         * on the parser's clock.
+         */
         public Builder platformCertificate(X509Certificate certificate) {
-            if (certificate == null) {
-                problems.add("platformCertificate: the certificate is null");
-            } else {
-                certificates.add(certificate);
-                trustedKeys.put(PemKeys.serialNumber(certificate), certificate.getPublicKey());
-            }
+            trusted.certificate(certificate);
             return this;
         }
 
@@ -242,10 +232,6 @@ public final class NotificationParser {
          */
         public NotificationParser build() {
             List<String> errors = new ArrayList<>(problems);
-            if (trustedKeys.isEmpty()) {
-                errors.add("a trusted WeChat Pay key is required: call wechatPayPublicKey(id, key) and/or"
-                        + " platformCertificate(cert)");
-            }
             AesGcm aesGcm = null;
             if (!apiV3KeySet || apiV3Key == null) {
                 errors.add("apiV3Key is required (the 32-byte APIv3 key set in the merchant platform)");
@@ -259,10 +245,11 @@ public final class NotificationParser {
             if (clock == null) {
                 errors.add("clock must not be null");
             }
+            trusted.check(clock, errors);
             if (!errors.isEmpty()) {
                 throw new IllegalStateException("Cannot build NotificationParser: " + String.join("; ", errors));
             }
-            return new NotificationParser(ResponseVerifier.create(trustedKeys, provider), aesGcm, clock,
+            return new NotificationParser(ResponseVerifier.create(trusted.keys(), provider), aesGcm, clock,
                     mapper != null ? mapper : WechatPayJson.newObjectMapper());
         }
     }
