@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,21 +99,21 @@ public final class NotificationParser {
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(resourceType, "resourceType");
-        verifier.verify(name -> HttpHeaders.single(headers, name), body, clock.instant(), "notification",
-                HttpHeaders.single(headers, "Request-ID"));
+        String requestId = HttpHeaders.single(headers, "Request-ID");
+        verifier.verify(name -> HttpHeaders.single(headers, name), body, clock.instant(), "notification", requestId);
         String text = new String(body, StandardCharsets.UTF_8);
         JsonNode envelope;
         try {
             envelope = mapper.readTree(body);
         } catch (IOException e) {
-            throw malformed("the notification body is not JSON", text, e);
+            throw malformed("the notification body is not JSON", text, requestId, e);
         }
         if (envelope == null || !envelope.isObject()) {
-            throw malformed("the notification body is not a JSON object", text, null);
+            throw malformed("the notification body is not a JSON object", text, requestId, null);
         }
         JsonNode resource = envelope.get("resource");
         if (resource == null || !resource.isObject()) {
-            throw malformed("the notification has no resource object", text, null);
+            throw malformed("the notification has no resource object", text, requestId, null);
         }
         String algorithm = text(resource, "algorithm");
         if (algorithm != null && !ALGORITHM.equals(algorithm)) {
@@ -131,15 +130,15 @@ public final class NotificationParser {
                 mapped = mapper.readValue(plaintext, resourceType);
             } catch (IOException e) {
                 throw malformed("the decrypted resource does not map to " + resourceType.getSimpleName() + ": "
-                        + String.valueOf(e.getMessage()).split("\n", 2)[0], text, e);
+                        + String.valueOf(e.getMessage()).split("\n", 2)[0], text, requestId, e);
             }
         }
-        return new Notification<>(text(envelope, "id"), createTime(envelope, text), text(envelope, "event_type"),
-                text(envelope, "resource_type"), text(envelope, "summary"), text(resource, "original_type"), mapped,
-                plaintext);
+        return new Notification<>(text(envelope, "id"), createTime(envelope, text, requestId),
+                text(envelope, "event_type"), text(envelope, "resource_type"), text(envelope, "summary"),
+                text(resource, "original_type"), mapped, plaintext);
     }
 
-    private static OffsetDateTime createTime(JsonNode envelope, String body) {
+    private static OffsetDateTime createTime(JsonNode envelope, String body, String requestId) {
         String value = text(envelope, "create_time");
         if (value == null || value.isEmpty()) {
             return null;
@@ -147,7 +146,8 @@ public final class NotificationParser {
         try {
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw malformed("the notification create_time '" + value + "' is not an RFC 3339 date-time", body, e);
+            throw malformed("the notification create_time '" + value + "' is not an RFC 3339 date-time", body,
+                    requestId, e);
         }
     }
 
@@ -156,8 +156,9 @@ public final class NotificationParser {
         return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
     }
 
-    private static MalformedResponseException malformed(String message, String body, Throwable cause) {
-        return new MalformedResponseException(message, 0, body, null, cause);
+    private static MalformedResponseException malformed(String message, String body, String requestId,
+            Throwable cause) {
+        return new MalformedResponseException(message, 0, body, requestId, cause);
     }
 
     @Override
@@ -167,9 +168,8 @@ public final class NotificationParser {
 
     /** Collects a parser's settings; {@link #build()} names every missing or invalid one. Not thread-safe. */
     public static final class Builder {
-        private final Map<String, PublicKey> trustedKeys = new LinkedHashMap<>();
-        private final List<X509Certificate> certificates = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
+        private final TrustedKeys trusted = new TrustedKeys(problems);
         private String apiV3Key;
         private boolean apiV3KeySet;
         private Clock clock = Clock.systemUTC();
@@ -181,24 +181,16 @@ public final class NotificationParser {
 
         /** Trusts a WeChat Pay public key under its id ({@code PUB_KEY_ID_…}); may be called more than once. */
         public Builder wechatPayPublicKey(String publicKeyId, PublicKey key) {
-            if (publicKeyId == null || publicKeyId.trim().isEmpty()) {
-                problems.add("wechatPayPublicKey: the public key id is missing (expected PUB_KEY_ID_…)");
-            } else if (key == null) {
-                problems.add("wechatPayPublicKey(" + publicKeyId + "): the key is null");
-            } else {
-                trustedKeys.put(publicKeyId.trim(), key);
-            }
+            trusted.publicKey(publicKeyId, key);
             return this;
         }
 
-        /** Trusts a WeChat Pay platform certificate under its serial; may be called more than once. */
+        /**
+         * Trusts a WeChat Pay platform certificate under its serial; may be called more than once. It must be valid
+         * on the parser's clock.
+         */
         public Builder platformCertificate(X509Certificate certificate) {
-            if (certificate == null) {
-                problems.add("platformCertificate: the certificate is null");
-            } else {
-                certificates.add(certificate);
-                trustedKeys.put(PemKeys.serialNumber(certificate), certificate.getPublicKey());
-            }
+            trusted.certificate(certificate);
             return this;
         }
 
@@ -240,10 +232,6 @@ public final class NotificationParser {
          */
         public NotificationParser build() {
             List<String> errors = new ArrayList<>(problems);
-            if (trustedKeys.isEmpty()) {
-                errors.add("a trusted WeChat Pay key is required: call wechatPayPublicKey(id, key) and/or"
-                        + " platformCertificate(cert)");
-            }
             AesGcm aesGcm = null;
             if (!apiV3KeySet || apiV3Key == null) {
                 errors.add("apiV3Key is required (the 32-byte APIv3 key set in the merchant platform)");
@@ -257,10 +245,11 @@ public final class NotificationParser {
             if (clock == null) {
                 errors.add("clock must not be null");
             }
+            trusted.check(clock, errors);
             if (!errors.isEmpty()) {
                 throw new IllegalStateException("Cannot build NotificationParser: " + String.join("; ", errors));
             }
-            return new NotificationParser(ResponseVerifier.create(trustedKeys, provider), aesGcm, clock,
+            return new NotificationParser(ResponseVerifier.create(trusted.keys(), provider), aesGcm, clock,
                     mapper != null ? mapper : WechatPayJson.newObjectMapper());
         }
     }

@@ -73,7 +73,11 @@ public final class RequestSigner {
      * @param body the exact body bytes sent, or null for none (signed as the empty string)
      */
     public static byte[] message(String method, String pathAndQuery, long timestamp, String nonce, byte[] body) {
-        byte[] head = head(method, pathAndQuery, timestamp, nonce);
+        return message(head(method, pathAndQuery, timestamp, nonce), body);
+    }
+
+    /** {@code head} (lines already ending in {@code \n}), the body bytes and a final {@code \n}: every signed message. */
+    static byte[] message(byte[] head, byte[] body) {
         int bodyLength = body == null ? 0 : body.length;
         byte[] message = new byte[head.length + bodyLength + 1];
         System.arraycopy(head, 0, message, 0, head.length);

@@ -82,15 +82,7 @@ public final class ResponseVerifier {
 
     /** The signed message {@code TIMESTAMP\nNONCE\nBODY\n} as bytes. */
     public static byte[] message(String timestamp, String nonce, byte[] body) {
-        byte[] head = (timestamp + '\n' + nonce + '\n').getBytes(StandardCharsets.UTF_8);
-        int bodyLength = body == null ? 0 : body.length;
-        byte[] message = new byte[head.length + bodyLength + 1];
-        System.arraycopy(head, 0, message, 0, head.length);
-        if (bodyLength > 0) {
-            System.arraycopy(body, 0, message, head.length, bodyLength);
-        }
-        message[message.length - 1] = '\n';
-        return message;
+        return RequestSigner.message((timestamp + '\n' + nonce + '\n').getBytes(StandardCharsets.UTF_8), body);
     }
 
     /**

@@ -13,15 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -367,10 +363,6 @@ public final class WechatPayClient {
         private String merchantId;
         private String merchantSerialNumber;
         private PrivateKey merchantPrivateKey;
-        private final Map<String, PublicKey> trustedKeys = new LinkedHashMap<>();
-        private String preferredPublicKeyId;
-        private X509Certificate newestCertificate;
-        private final List<X509Certificate> certificates = new ArrayList<>();
         private Duration timeout = DEFAULT_TIMEOUT;
         private Duration connectTimeout;
         private HttpClient httpClient;
@@ -381,6 +373,7 @@ public final class WechatPayClient {
         private Executor asyncExecutor;
         private final List<Interceptor> interceptors = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
+        private final TrustedKeys trusted = new TrustedKeys(problems);
 
         private Builder() {
         }
@@ -417,23 +410,7 @@ public final class WechatPayClient {
          * @param key         the WeChat Pay public key (RSA)
          */
         public Builder wechatPayPublicKey(String publicKeyId, PublicKey key) {
-            if (publicKeyId == null || publicKeyId.trim().isEmpty()) {
-                problems.add("wechatPayPublicKey: the public key id is missing (expected PUB_KEY_ID_…)");
-                return this;
-            }
-            if (key == null) {
-                problems.add("wechatPayPublicKey(" + publicKeyId + "): the key is null");
-                return this;
-            }
-            if (!"RSA".equalsIgnoreCase(key.getAlgorithm())) {
-                problems.add("wechatPayPublicKey(" + publicKeyId + "): expected an RSA key, got "
-                        + key.getAlgorithm());
-                return this;
-            }
-            trust(publicKeyId.trim(), key, "wechatPayPublicKey");
-            if (preferredPublicKeyId == null) {
-                preferredPublicKeyId = publicKeyId.trim();
-            }
+            trusted.publicKey(publicKeyId, key);
             return this;
         }
 
@@ -442,32 +419,8 @@ public final class WechatPayClient {
          * serial. May be called more than once and combined with {@link #wechatPayPublicKey}.
          */
         public Builder platformCertificate(X509Certificate certificate) {
-            if (certificate == null) {
-                problems.add("platformCertificate: the certificate is null");
-                return this;
-            }
-            if (!"RSA".equalsIgnoreCase(certificate.getPublicKey().getAlgorithm())) {
-                problems.add("platformCertificate(" + PemKeys.serialNumber(certificate) + "): expected an RSA key, got "
-                        + certificate.getPublicKey().getAlgorithm());
-                return this;
-            }
-            certificates.add(certificate);
-            trust(PemKeys.serialNumber(certificate), certificate.getPublicKey(), "platformCertificate");
-            if (newestCertificate == null || certificate.getNotAfter().after(newestCertificate.getNotAfter())) {
-                newestCertificate = certificate;
-            }
+            trusted.certificate(certificate);
             return this;
-        }
-
-        private void trust(String id, PublicKey key, String method) {
-            String normalised = ResponseVerifier.normalise(id);
-            for (Map.Entry<String, PublicKey> e : trustedKeys.entrySet()) {
-                if (ResponseVerifier.normalise(e.getKey()).equals(normalised) && !e.getValue().equals(key)) {
-                    problems.add(method + "(" + id + "): another key is already trusted under the same id");
-                    return;
-                }
-            }
-            trustedKeys.put(id, key);
         }
 
         /** Time allowed for one request, from sending to the end of the response; default 10 s. */
@@ -565,10 +518,6 @@ public final class WechatPayClient {
             } else if (!"RSA".equalsIgnoreCase(merchantPrivateKey.getAlgorithm())) {
                 errors.add("merchantPrivateKey must be an RSA key, got " + merchantPrivateKey.getAlgorithm());
             }
-            if (trustedKeys.isEmpty()) {
-                errors.add("a trusted WeChat Pay key is required: call wechatPayPublicKey(id, key) and/or"
-                        + " platformCertificate(cert)");
-            }
             checkPositive(errors, "timeout", timeout);
             if (connectTimeout != null) {
                 checkPositive(errors, "connectTimeout", connectTimeout);
@@ -579,11 +528,8 @@ public final class WechatPayClient {
             }
             if (clock == null) {
                 errors.add("clock must not be null");
-            } else {
-                for (X509Certificate certificate : certificates) {
-                    checkValidity(errors, certificate);
-                }
             }
+            trusted.check(clock, errors);
             if (!errors.isEmpty()) {
                 throw new IllegalStateException("Cannot build WechatPayClient: " + String.join("; ", errors));
             }
@@ -596,10 +542,8 @@ public final class WechatPayClient {
             Provider provider = CryptoProviders.resolve(signatureProvider);
             RequestSigner signer = RequestSigner.create(merchantId, merchantSerialNumber, merchantPrivateKey,
                     provider);
-            ResponseVerifier verifier = ResponseVerifier.create(trustedKeys, provider);
-            String serial = preferredPublicKeyId != null ? preferredPublicKeyId
-                    : PemKeys.serialNumber(newestCertificate);
-            return new WechatPayClient(this, signer, verifier, serial);
+            ResponseVerifier verifier = ResponseVerifier.create(trusted.keys(), provider);
+            return new WechatPayClient(this, signer, verifier, trusted.announcedId());
         }
 
         private void checkBaseUri(List<String> errors) {
@@ -626,18 +570,6 @@ public final class WechatPayClient {
                 errors.add(name + " must not be null");
             } else if (value.isZero() || value.isNegative()) {
                 errors.add(name + " must be positive, got " + value);
-            }
-        }
-
-        private void checkValidity(List<String> errors, X509Certificate certificate) {
-            try {
-                certificate.checkValidity(Date.from(clock.instant()));
-            } catch (CertificateExpiredException e) {
-                errors.add("platformCertificate " + PemKeys.serialNumber(certificate) + " expired on "
-                        + certificate.getNotAfter().toInstant() + "; download the current one");
-            } catch (CertificateNotYetValidException e) {
-                errors.add("platformCertificate " + PemKeys.serialNumber(certificate) + " is not valid before "
-                        + certificate.getNotBefore().toInstant());
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -146,6 +147,40 @@ class NotificationParserTest {
         assertThatThrownBy(() -> parser.parse(signedHeaders(body, NOW.getEpochSecond(), TestKeys.WECHATPAY_KEY_ID),
                 body, SignPlan.class)).isInstanceOfSatisfying(MalformedResponseException.class,
                         e -> assertThat(e.responseBody()).isEqualTo(body));
+    }
+
+    @Test
+    @DisplayName("keeps the notification's Request-ID on a MalformedResponseException, as on a VerificationException")
+    void malformedKeepsRequestId() {
+        String body = envelope("[1,2]", "payscore");
+        Map<String, String> headers = signedHeaders(body, NOW.getEpochSecond(), TestKeys.WECHATPAY_KEY_ID);
+        headers.put("request-id", "08F78BB5AF0610D302A0E5E74A0000000000");
+        assertThatThrownBy(() -> parser.parse(headers, body, SignPlan.class))
+                .isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+                    assertThat(e.requestId()).isEqualTo("08F78BB5AF0610D302A0E5E74A0000000000");
+                    assertThat(e.getMessage()).contains("08F78BB5AF0610D302A0E5E74A0000000000");
+                });
+    }
+
+    @Test
+    @DisplayName("checks its trusted keys as the client does: a second key under one id, a non-RSA key, an expired"
+            + " certificate")
+    void checksTrustLikeTheClient() throws Exception {
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(256);
+        TestKeys.CertificateAndKey platform = TestKeys.platformCertificate();
+        assertThatThrownBy(() -> NotificationParser.builder()
+                .wechatPayPublicKey(TestKeys.WECHATPAY_KEY_ID, TestKeys.WECHATPAY.getPublic())
+                .wechatPayPublicKey(TestKeys.WECHATPAY_KEY_ID, TestKeys.WECHATPAY_B.getPublic())
+                .wechatPayPublicKey("PUB_KEY_ID_EC", ec.generateKeyPair().getPublic())
+                .platformCertificate(platform.certificate)
+                .clock(Clock.fixed(platform.certificate.getNotAfter().toInstant().plusSeconds(1), ZoneOffset.UTC))
+                .apiV3Key(API_V3_KEY).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("wechatPayPublicKey(" + TestKeys.WECHATPAY_KEY_ID
+                        + "): another key is already trusted under the same id")
+                .hasMessageContaining("wechatPayPublicKey(PUB_KEY_ID_EC): expected an RSA key, got EC")
+                .hasMessageContaining("platformCertificate " + PemKeys.serialNumber(platform.certificate) + " expired");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * POSTs notifications to merchants' notify URLs and retries like WeChat Pay until a 2xx answer or the schedule runs
@@ -28,7 +29,8 @@ final class NotificationSender implements AutoCloseable {
             Duration.ofMinutes(30), Duration.ofMinutes(60), Duration.ofHours(3), Duration.ofHours(3),
             Duration.ofHours(3), Duration.ofHours(6), Duration.ofHours(6));
 
-    private final HttpClient http;
+    private final Supplier<HttpClient> httpFactory;
+    private HttpClient http; // guarded by this; made on the first delivery
     private final ScheduledExecutorService scheduler;
     private final List<Duration> retryDelays;
     private final Duration timeout;
@@ -36,6 +38,11 @@ final class NotificationSender implements AutoCloseable {
     private volatile boolean closed;
 
     NotificationSender(List<Duration> retryDelays, Duration timeout) {
+        this(retryDelays, timeout, null);
+    }
+
+    /** With {@code httpFactory} null, the default client: HTTP/1.1, the attempt timeout to connect. */
+    NotificationSender(List<Duration> retryDelays, Duration timeout, Supplier<HttpClient> httpFactory) {
         this.retryDelays = List.copyOf(retryDelays);
         this.timeout = timeout;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -44,8 +51,20 @@ final class NotificationSender implements AutoCloseable {
             return t;
         });
         // HTTP/1.1 on purpose: a merchant's notify endpoint is a plain HTTP server; no h2c upgrade dance.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-                .executor(scheduler).build();
+        this.httpFactory = httpFactory != null ? httpFactory : () -> HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).executor(scheduler).build();
+    }
+
+    /**
+     * The client, made on first use: building a JDK HttpClient initialises the default TLS context (reading the
+     * trust store), most of a cold simulator start when the spec and keys are given, and many simulators never
+     * notify.
+     */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = httpFactory.get();
+        }
+        return http;
     }
 
     /**
@@ -87,7 +106,7 @@ final class NotificationSender implements AutoCloseable {
             finish(delivery);
             return;
         }
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        http().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             NotificationDelivery.Attempt attempt = error == null
                     ? delivery.record(response.statusCode(), null, body)
                     : delivery.record(-1, String.valueOf(error.getCause() != null ? error.getCause() : error), body);

@@ -63,15 +63,21 @@ final class PayscoreState {
 
     private final Clock clock;
     private final SecureRandom random;
+    private final boolean emptyUnsetDateTimes;
     private final Map<String, Owned> plansByNo = new HashMap<>();      // mchid|merchant_plan_no
     private final Map<String, Owned> plansById = new HashMap<>();      // plan_id
     private final Map<String, Owned> signPlansByNo = new HashMap<>();  // mchid|merchant_sign_plan_no
     private final Map<String, Owned> signPlansById = new HashMap<>();  // sign_plan_id
     private final Set<String> serviceOrders = new HashSet<>();         // mchid|out_trade_no
 
-    PayscoreState(Clock clock, SecureRandom random) {
+    /**
+     * @param emptyUnsetDateTimes whether date-times not known yet ({@code stop_time}, {@code sign_time},
+     *                            {@code cancel_sign_time}) are sent as {@code ""}, as WeChat Pay does, or left out
+     */
+    PayscoreState(Clock clock, SecureRandom random, boolean emptyUnsetDateTimes) {
         this.clock = clock;
         this.random = random;
+        this.emptyUnsetDateTimes = emptyUnsetDateTimes;
     }
 
     /** Serves one validated call; {@code example} is the spec's example answer (may be null). */
@@ -132,6 +138,7 @@ final class PayscoreState {
                 detail.set("actual_price", d.get("actual_price"));
             }
         }
+        unsetDateTime(plan, "stop_time");
         Owned owned = new Owned(mchid, partner ? text(body, "sub_mchid") : null, plan);
         plansByNo.put(key, owned);
         plansById.put(plan.get("plan_id").asText(), owned);
@@ -230,6 +237,8 @@ final class PayscoreState {
             detail.put("cancel_time", "");
         }
         signPlan.put("going_detail_no", first == Integer.MAX_VALUE ? 1 : first);
+        unsetDateTime(signPlan, "cancel_sign_time");
+        unsetDateTime(signPlan, "sign_time");
         reorder(signPlan);
         Owned owned = new Owned(mchid, subMchid, signPlan);
         signPlansByNo.put(key, owned);
@@ -431,6 +440,13 @@ final class PayscoreState {
     }
 
     // ---- helpers ----
+
+    /** A date-time not known yet: {@code ""} like WeChat Pay, or left out when so configured. */
+    private void unsetDateTime(ObjectNode node, String field) {
+        if (emptyUnsetDateTimes) {
+            node.put(field, "");
+        }
+    }
 
     private String now() {
         return format(clock.instant());

@@ -115,7 +115,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         this.merchants = java.util.Collections.unmodifiableMap(known);
         this.timestampWindow = b.timestampWindow;
         this.mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.state = new PayscoreState(clock, random);
+        this.state = new PayscoreState(clock, random, b.emptyUnsetDateTimes);
         this.faults = new FaultInjector(spec.operationIds());
         this.notifications = new NotificationSender(b.retryDelays, b.notificationTimeout);
         this.server = LoopbackHttpServer.start(InetAddress.getLoopbackAddress(), b.port, this::handle,
@@ -729,6 +729,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         private Duration timestampWindow = Duration.ofMinutes(5);
         private List<Duration> retryDelays = NotificationSender.WECHAT_RETRY_DELAYS;
         private Duration notificationTimeout = Duration.ofSeconds(5);
+        private boolean emptyUnsetDateTimes = true;
 
         private Builder() {
         }
@@ -808,6 +809,16 @@ public final class WechatPaySimulator implements AutoCloseable {
                 throw new IllegalArgumentException("timeout must be positive");
             }
             this.notificationTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Whether date-times that are not known yet (a plan's {@code stop_time}, a sign plan's {@code sign_time} and
+         * {@code cancel_sign_time}) are sent as {@code ""}, as real WeChat Pay answers and notifications carry them
+         * (the default), or left out of the JSON ({@code false}). Clients must read both as "absent".
+         */
+        public Builder emptyStringsForUnsetDateTimes(boolean empty) {
+            this.emptyUnsetDateTimes = empty;
             return this;
         }
 

@@ -103,6 +103,31 @@ class PayscoreSimulatorTest {
     }
 
     @Test
+    @DisplayName("date-times not known yet are sent as \"\" like WeChat Pay, and left out when so configured")
+    void unsetDateTimes() {
+        JsonNode plan = createPlan(false);
+        assertThat(plan.get("stop_time").isTextual()).isTrue();
+        assertThat(plan.get("stop_time").asText()).isEmpty();
+        JsonNode signPlan = createSignPlan(false, unique("S")).get("sign_plan");
+        assertThat(signPlan.get("sign_time").asText()).isEmpty();
+        assertThat(signPlan.get("cancel_sign_time").asText()).isEmpty();
+        assertThat(signPlan.get("plan_over_time").asText()).endsWith("+08:00");
+
+        try (WechatPaySimulator omitting = TestKeys.simulator().emptyStringsForUnsetDateTimes(false).start()) {
+            MerchantCalls calls = new MerchantCalls(omitting, Clock.systemUTC());
+            MerchantCalls.Answer created = calls.call("POST", "/v3/payscore/plan/payscore-plans",
+                    planRequest(unique("P"), false).toString());
+            assertThat(created.status()).as(created.body()).isEqualTo(200);
+            assertThat(created.json().has("stop_time")).isFalse();
+            MerchantCalls.Answer signed = calls.call("POST", "/v3/payscore/sign-plan/user-sign-plans",
+                    signPlanRequest(created.json(), unique("S"), false).toString());
+            assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+            assertThat(signed.json().get("sign_plan").has("sign_time")).isFalse();
+            assertThat(signed.json().get("sign_plan").has("cancel_sign_time")).isFalse();
+        }
+    }
+
+    @Test
     @DisplayName("a partner plan is created NORMAL, read back with its sub_mchid, and stopped once")
     void partnerPlanLifecycle() {
         JsonNode plan = createPlan(true);

@@ -71,6 +71,12 @@ public class WxpayCodegen extends AbstractJavaCodegen {
     }
 
     @Override
+    public boolean getUseInlineModelResolver() {
+        // Inline schemas were named before this step, from where they sit (InlineSchemaNamer).
+        return false;
+    }
+
+    @Override
     public void postProcess() {
         // OpenAPI Generator prints a donation banner to stdout here; a build tool must stay quiet.
     }

@@ -1,0 +1,106 @@
+package dev.wxpay.runtime;
+
+import java.security.PublicKey;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The WeChat Pay keys a client or a notification parser trusts, collected by their builders with the same checks:
+ * an RSA key, a present id, no second key under an id already trusted, certificates valid on the configured clock.
+ * Problems are added to the builder's list so that {@code build()} can name them all at once.
+ *
+ * <p>Mutable and not thread-safe: one per builder.
+ */
+final class TrustedKeys {
+    private final Map<String, PublicKey> keys = new LinkedHashMap<>();
+    private final List<X509Certificate> certificates = new ArrayList<>();
+    private final List<String> problems;
+    private String firstPublicKeyId;
+    private X509Certificate newestCertificate;
+
+    /** @param problems where the builder collects what is wrong */
+    TrustedKeys(List<String> problems) {
+        this.problems = problems;
+    }
+
+    void publicKey(String publicKeyId, PublicKey key) {
+        if (publicKeyId == null || publicKeyId.trim().isEmpty()) {
+            problems.add("wechatPayPublicKey: the public key id is missing (expected PUB_KEY_ID_…)");
+        } else if (key == null) {
+            problems.add("wechatPayPublicKey(" + publicKeyId + "): the key is null");
+        } else if (!"RSA".equalsIgnoreCase(key.getAlgorithm())) {
+            problems.add("wechatPayPublicKey(" + publicKeyId + "): expected an RSA key, got " + key.getAlgorithm());
+        } else if (trust(publicKeyId.trim(), key, "wechatPayPublicKey") && firstPublicKeyId == null) {
+            firstPublicKeyId = publicKeyId.trim();
+        }
+    }
+
+    void certificate(X509Certificate certificate) {
+        if (certificate == null) {
+            problems.add("platformCertificate: the certificate is null");
+            return;
+        }
+        String serial = PemKeys.serialNumber(certificate);
+        if (!"RSA".equalsIgnoreCase(certificate.getPublicKey().getAlgorithm())) {
+            problems.add("platformCertificate(" + serial + "): expected an RSA key, got "
+                    + certificate.getPublicKey().getAlgorithm());
+        } else if (trust(serial, certificate.getPublicKey(), "platformCertificate")) {
+            certificates.add(certificate);
+            if (newestCertificate == null || certificate.getNotAfter().after(newestCertificate.getNotAfter())) {
+                newestCertificate = certificate;
+            }
+        }
+    }
+
+    private boolean trust(String id, PublicKey key, String method) {
+        String normalised = ResponseVerifier.normalise(id);
+        for (Map.Entry<String, PublicKey> e : keys.entrySet()) {
+            if (ResponseVerifier.normalise(e.getKey()).equals(normalised) && !e.getValue().equals(key)) {
+                problems.add(method + "(" + id + "): another key is already trusted under the same id");
+                return false;
+            }
+        }
+        keys.put(id, key);
+        return true;
+    }
+
+    /** Adds to {@code errors} when no key is trusted, or a certificate is not valid at {@code clock}'s instant. */
+    void check(Clock clock, List<String> errors) {
+        if (keys.isEmpty()) {
+            errors.add("a trusted WeChat Pay key is required: call wechatPayPublicKey(id, key) and/or"
+                    + " platformCertificate(cert)");
+        }
+        if (clock == null) {
+            return; // the builder reports the missing clock itself
+        }
+        for (X509Certificate certificate : certificates) {
+            try {
+                certificate.checkValidity(Date.from(clock.instant()));
+            } catch (CertificateExpiredException e) {
+                errors.add("platformCertificate " + PemKeys.serialNumber(certificate) + " expired on "
+                        + certificate.getNotAfter().toInstant() + "; download the current one");
+            } catch (CertificateNotYetValidException e) {
+                errors.add("platformCertificate " + PemKeys.serialNumber(certificate) + " is not valid before "
+                        + certificate.getNotBefore().toInstant());
+            }
+        }
+    }
+
+    /** The trusted keys by id, in the order given. */
+    Map<String, PublicKey> keys() {
+        return Collections.unmodifiableMap(keys);
+    }
+
+    /** The id to announce in {@code Wechatpay-Serial}: the first public-key id, else the newest certificate's serial. */
+    String announcedId() {
+        return firstPublicKeyId != null ? firstPublicKeyId : PemKeys.serialNumber(newestCertificate);
+    }
+}
