@@ -134,6 +134,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         return URI.create("http://" + server.address().getHostAddress() + ":" + server.port());
     }
 
+    /** The port the simulator listens on (the ephemeral one chosen when the builder was given 0). */
     public int port() {
         return server.port();
     }
@@ -172,6 +173,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         return merchants.values();
     }
 
+    /** The spec the simulator serves and validates against. */
     public SimulatorSpec spec() {
         return spec;
     }
@@ -197,6 +199,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         }
     }
 
+    /** Forgets the requests recorded so far, so that {@link #requests()} shows only what comes next. */
     public void clearRequests() {
         synchronized (recorded) {
             recorded.clear();
