@@ -127,7 +127,8 @@ final class Fixtures {
         assertSignedBy(simulator.merchant(), r);
         // The other headers WeChat Pay expects: JSON accepted, a User-Agent, and the WeChat Pay key the client trusts.
         assertThat(r.header("Accept")).contains("application/json");
-        assertThat(r.header("User-Agent")).hasValueSatisfying(v -> assertThat(v).isNotBlank());
+        assertThat(r.header("User-Agent")).hasValueSatisfying(v -> assertThat(v)
+                .matches("wxpay-codegen/\\d[^ ]* \\(Java/\\d[^;]*; [^)]+\\)").doesNotContain("unknown"));
         assertThat(r.header("Wechatpay-Serial")).contains(simulator.publicKeyId());
         return r;
     }
