@@ -248,8 +248,8 @@ public final class WechatPaySimulator implements AutoCloseable {
         String associatedData = "payscore";
         ObjectNode envelope = NODES.objectNode();
         envelope.put("id", id);
-        envelope.put("create_time", java.time.OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.ofHours(8))
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        // RFC 3339 with seconds, as WeChat Pay sends it (OffsetDateTime.toString() drops ":00" on a whole minute).
+        envelope.put("create_time", PayscoreState.format(clock.instant()));
         envelope.put("resource_type", "encrypt-resource");
         envelope.put("event_type", action.eventType());
         envelope.put("summary", summary);
