@@ -11,7 +11,6 @@ import dev.wxpay.runtime.Notification;
 import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.WechatPayClient;
 import dev.wxpay.runtime.WireResponse;
-import dev.wxpay.testkit.SimulatedMerchant;
 import dev.wxpay.testkit.WechatPaySimulator;
 import dev.wxpay.testkit.WechatPaySimulatorExtension;
 import java.time.Duration;
@@ -36,13 +35,7 @@ class EmptyDateTimesTest {
 
     /** A client like the injected one that also keeps every raw answer body it verified. */
     private static WechatPayClient recordingClient(WechatPaySimulator sim, List<String> rawBodies) {
-        SimulatedMerchant m = sim.merchant();
-        return WechatPayClient.builder()
-                .baseUri(sim.baseUri())
-                .merchantId(m.mchid())
-                .merchantSerialNumber(m.certificateSerialNo())
-                .merchantPrivateKey(m.privateKey().orElseThrow())
-                .wechatPayPublicKey(sim.publicKeyId(), sim.platformPublicKey())
+        return Fixtures.clientFor(sim)
                 .addInterceptor(chain -> {
                     WireResponse response = chain.proceed(chain.request());
                     rawBodies.add(response.bodyAsString());

@@ -39,12 +39,6 @@ class ErrorHandlingTest {
         sim.faults().clear();
     }
 
-    static WechatPayClient.Builder clientFor(WechatPaySimulator sim, SimulatedMerchant m) {
-        return WechatPayClient.builder().baseUri(sim.baseUri()).merchantId(m.mchid())
-                .merchantSerialNumber(m.certificateSerialNo()).merchantPrivateKey(m.privateKey().orElseThrow())
-                .wechatPayPublicKey(sim.publicKeyId(), sim.platformPublicKey());
-    }
-
     @Test
     @DisplayName("a server-side PARAM_ERROR becomes a ServiceException naming the field, with the Request-ID")
     void paramError(WechatPaySimulator sim, WechatPayClient client) {
@@ -109,7 +103,8 @@ class ErrorHandlingTest {
     @DisplayName("a request signed with a key WeChat Pay does not know gets SIGN_ERROR")
     void signError(WechatPaySimulator sim, SimulatedMerchant m) {
         SimulatedMerchant impostor = SimulatedMerchant.generate(m.mchid(), new SecureRandom());
-        WechatPayClient client = clientFor(sim, m).merchantPrivateKey(impostor.privateKey().orElseThrow()).build();
+        WechatPayClient client = Fixtures.clientFor(sim).merchantPrivateKey(impostor.privateKey().orElseThrow())
+                .build();
 
         assertThatThrownBy(() -> new PayscorePlansApi(client).getPayscorePlan("whatever"))
                 .isInstanceOfSatisfying(ServiceException.class, e -> {
@@ -122,8 +117,8 @@ class ErrorHandlingTest {
 
     @Test
     @DisplayName("a client whose clock is ten minutes off gets SIGN_ERROR for its timestamp")
-    void skewedClock(WechatPaySimulator sim, SimulatedMerchant m) {
-        WechatPayClient client = clientFor(sim, m)
+    void skewedClock(WechatPaySimulator sim) {
+        WechatPayClient client = Fixtures.clientFor(sim)
                 .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10))).build();
 
         assertThatThrownBy(() -> new PayscorePlansApi(client).getPayscorePlan("whatever"))
@@ -163,8 +158,8 @@ class ErrorHandlingTest {
 
     @Test
     @DisplayName("a delayed answer beyond the client's timeout becomes a TransportException marked as timeout")
-    void delay(WechatPaySimulator sim, SimulatedMerchant m) {
-        WechatPayClient client = clientFor(sim, m).timeout(Duration.ofMillis(300)).build();
+    void delay(WechatPaySimulator sim) {
+        WechatPayClient client = Fixtures.clientFor(sim).timeout(Duration.ofMillis(300)).build();
         sim.faults().forNextCalls(1, Fault.delay(Duration.ofSeconds(20)));
 
         assertThatThrownBy(() -> new PayscorePlansApi(client).getPayscorePlan("slow"))

@@ -13,6 +13,7 @@ import dev.wxpay.payscore.model.CreateSignPlanServiceOrderRequest;
 import dev.wxpay.payscore.model.CreateUserSignPlanRequest;
 import dev.wxpay.payscore.model.SignPlanDetail;
 import dev.wxpay.payscore.model.TimeRange;
+import dev.wxpay.runtime.WechatPayClient;
 import dev.wxpay.runtime.WechatPayJson;
 import dev.wxpay.testkit.RecordedRequest;
 import dev.wxpay.testkit.SimulatedMerchant;
@@ -44,6 +45,14 @@ final class Fixtures {
     /** A merchant number that needs percent-encoding in a path: a space, a slash, a plus and a non-ASCII letter. */
     static String awkwardNo(String prefix) {
         return prefix + " " + SEQUENCE.incrementAndGet() + "/Ω+" + System.nanoTime();
+    }
+
+    /** A client builder for the simulator's merchant, trusting the simulator's WeChat Pay key. */
+    static WechatPayClient.Builder clientFor(WechatPaySimulator sim) {
+        SimulatedMerchant m = sim.merchant();
+        return WechatPayClient.builder().baseUri(sim.baseUri()).merchantId(m.mchid())
+                .merchantSerialNumber(m.certificateSerialNo()).merchantPrivateKey(m.privateKey().orElseThrow())
+                .wechatPayPublicKey(sim.publicKeyId(), sim.platformPublicKey());
     }
 
     /** A plain merchant number. */
@@ -127,7 +136,8 @@ final class Fixtures {
         assertSignedBy(simulator.merchant(), r);
         // The other headers WeChat Pay expects: JSON accepted, a User-Agent, and the WeChat Pay key the client trusts.
         assertThat(r.header("Accept")).contains("application/json");
-        assertThat(r.header("User-Agent")).hasValueSatisfying(v -> assertThat(v).isNotBlank());
+        assertThat(r.header("User-Agent")).hasValueSatisfying(v -> assertThat(v)
+                .matches("wxpay-codegen/\\d[^ ]* \\(Java/\\d[^;]*; [^)]+\\)").doesNotContain("unknown"));
         assertThat(r.header("Wechatpay-Serial")).contains(simulator.publicKeyId());
         return r;
     }

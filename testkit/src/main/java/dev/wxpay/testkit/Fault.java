@@ -68,6 +68,7 @@ public final class Fault {
         return new Fault(Kind.SIGNTEST_PROBE, Duration.ZERO, 0);
     }
 
+    /** What the fault does to the answer. */
     public Kind kind() {
         return kind;
     }

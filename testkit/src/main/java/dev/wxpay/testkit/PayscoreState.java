@@ -452,7 +452,8 @@ final class PayscoreState {
         return format(clock.instant());
     }
 
-    private static String format(java.time.Instant instant) {
+    /** RFC 3339 in China time with whole seconds, as WeChat Pay writes its times: 2030-01-02T11:04:00+08:00. */
+    static String format(java.time.Instant instant) {
         return OffsetDateTime.ofInstant(instant, CHINA).truncatedTo(ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }

@@ -134,6 +134,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         return URI.create("http://" + server.address().getHostAddress() + ":" + server.port());
     }
 
+    /** The port the simulator listens on (the ephemeral one chosen when the builder was given 0). */
     public int port() {
         return server.port();
     }
@@ -172,6 +173,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         return merchants.values();
     }
 
+    /** The spec the simulator serves and validates against. */
     public SimulatorSpec spec() {
         return spec;
     }
@@ -197,6 +199,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         }
     }
 
+    /** Forgets the requests recorded so far, so that {@link #requests()} shows only what comes next. */
     public void clearRequests() {
         synchronized (recorded) {
             recorded.clear();
@@ -245,8 +248,8 @@ public final class WechatPaySimulator implements AutoCloseable {
         String associatedData = "payscore";
         ObjectNode envelope = NODES.objectNode();
         envelope.put("id", id);
-        envelope.put("create_time", java.time.OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.ofHours(8))
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        // RFC 3339 with seconds, as WeChat Pay sends it (OffsetDateTime.toString() drops ":00" on a whole minute).
+        envelope.put("create_time", PayscoreState.format(clock.instant()));
         envelope.put("resource_type", "encrypt-resource");
         envelope.put("event_type", action.eventType());
         envelope.put("summary", summary);

@@ -57,6 +57,7 @@ public final class WechatPaySimulatorExtension implements BeforeAllCallback, Aft
         this.clientCustomizer = clientCustomizer;
     }
 
+    /** Starts configuring an extension for {@code @RegisterExtension}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -207,6 +208,7 @@ public final class WechatPaySimulatorExtension implements BeforeAllCallback, Aft
             return this;
         }
 
+        /** The configured extension; immutable, it starts one simulator per test class it is registered on. */
         public WechatPaySimulatorExtension build() {
             return new WechatPaySimulatorExtension(simulator, client);
         }

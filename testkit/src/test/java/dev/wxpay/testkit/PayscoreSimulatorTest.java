@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -124,6 +126,29 @@ class PayscoreSimulatorTest {
             assertThat(signed.status()).as(signed.body()).isEqualTo(200);
             assertThat(signed.json().get("sign_plan").has("sign_time")).isFalse();
             assertThat(signed.json().get("sign_plan").has("cancel_sign_time")).isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("notification and sign-plan times are RFC 3339 with seconds, also on a whole minute")
+    void timesKeepTheirSeconds() throws Exception {
+        Clock wholeMinute = Clock.fixed(Instant.parse("2030-01-02T03:04:00Z"), ZoneOffset.UTC);
+        try (WechatPaySimulator sim = TestKeys.simulator().clock(wholeMinute).notificationRetryDelays(List.of())
+                .start()) {
+            MerchantCalls calls = new MerchantCalls(sim, wholeMinute);
+            JsonNode plan = calls.call("POST", "/v3/payscore/plan/payscore-plans",
+                    planRequest(unique("P"), false).toString()).json();
+            String no = unique("S");
+            MerchantCalls.Answer created = calls.call("POST", "/v3/payscore/sign-plan/user-sign-plans",
+                    signPlanRequest(plan, no, false).toString());
+            assertThat(created.status()).as(created.body()).isEqualTo(200);
+
+            sim.simulateUserSign(no);
+            JsonNode envelope = MerchantCalls.JSON.readTree(endpoint.next().body());
+
+            assertThat(envelope.get("create_time").asText()).isEqualTo("2030-01-02T11:04:00+08:00");
+            assertThat(MerchantCalls.JSON.readTree(decrypt(envelope.get("resource"))).get("sign_time").asText())
+                    .isEqualTo("2030-01-02T11:04:00+08:00");
         }
     }
 
