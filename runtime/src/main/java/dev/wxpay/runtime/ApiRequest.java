@@ -1,0 +1,234 @@
+package dev.wxpay.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One call to WeChat Pay as generated code describes it: the HTTP method, the path with its parameters already
+ * percent-encoded, the query, and the body object. The body is serialised later, once, by the client's mapper,
+ * and exactly those bytes are signed and sent.
+ *
+ * <pre>{@code
+ * ApiRequest request = ApiRequest.builder("GET", "/v3/payscore/plan/partner/plans/merchant-plan-no/{merchant_plan_no}")
+ *         .operationId("queryPartnerPlan")
+ *         .pathParam("merchant_plan_no", "plan 1/2")     // -> plan%201%2F2
+ *         .queryParam("sub_mchid", "1900000109")
+ *         .build();
+ * request.pathAndQuery(); // "/v3/payscore/plan/partner/plans/merchant-plan-no/plan%201%2F2?sub_mchid=1900000109"
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe (the body object is held by reference: do not mutate it while a call is running).
+ */
+public final class ApiRequest {
+    private final String method;
+    private final String operationId;
+    private final String pathAndQuery;
+    private final Object body;
+
+    private ApiRequest(Builder builder, String pathAndQuery) {
+        this.method = builder.method;
+        this.operationId = builder.operationId;
+        this.pathAndQuery = pathAndQuery;
+        this.body = builder.body;
+    }
+
+    /**
+     * Starts a request.
+     *
+     * @param method       the HTTP method, for example {@code "POST"} (upper-cased)
+     * @param pathTemplate the path from the spec, starting with {@code /}, with {@code {name}} placeholders
+     */
+    public static Builder builder(String method, String pathTemplate) {
+        return new Builder(method, pathTemplate);
+    }
+
+    /** The HTTP method, upper case. */
+    public String method() {
+        return method;
+    }
+
+    /** The operation id used in messages, or null when none was given. */
+    public String operationId() {
+        return operationId;
+    }
+
+    /**
+     * Exactly what goes on the wire and is signed: the percent-encoded path plus {@code ?} and the query when there
+     * is one, for example {@code "/v3/x/a%2Fb?sub_mchid=1900"}.
+     */
+    public String pathAndQuery() {
+        return pathAndQuery;
+    }
+
+    /**
+     * The body object, or null for no body (then the empty string is signed and no Content-Type is sent). A
+     * {@code byte[]} or {@code String} body is sent as-is, as already-serialised JSON; anything else is serialised
+     * with the client's mapper.
+     */
+    public Object body() {
+        return body;
+    }
+
+    @Override
+    public String toString() {
+        // The body may hold personal data (openid, names): only its type is shown.
+        return "ApiRequest{" + method + " " + pathAndQuery
+                + (operationId == null ? "" : ", operationId=" + operationId)
+                + (body == null ? "" : ", body=" + body.getClass().getSimpleName()) + "}";
+    }
+
+    /** Percent-encodes per RFC 3986 keeping only unreserved characters ({@code A-Za-z0-9-._~}). */
+    static String encode(String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        StringBuilder sb = null;
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            if (isUnreserved(b)) {
+                if (sb != null) {
+                    sb.append((char) b);
+                }
+            } else {
+                if (sb == null) {
+                    sb = new StringBuilder(bytes.length + 16);
+                    for (int j = 0; j < i; j++) {
+                        sb.append((char) bytes[j]);
+                    }
+                }
+                sb.append('%').append(HEX[b >> 4]).append(HEX[b & 0xF]);
+            }
+        }
+        return sb == null ? value : sb.toString();
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private static boolean isUnreserved(int b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+                || b == '-' || b == '.' || b == '_' || b == '~';
+    }
+
+    /** Collects the parts of an {@link ApiRequest}. Not thread-safe; use one builder per request. */
+    public static final class Builder {
+        private final String method;
+        private final String pathTemplate;
+        private final List<String> placeholders;
+        private final Map<String, String> pathParams = new LinkedHashMap<>();
+        private final StringBuilder query = new StringBuilder();
+        private String operationId;
+        private Object body;
+
+        private Builder(String method, String pathTemplate) {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(pathTemplate, "pathTemplate");
+            if (method.isEmpty()) {
+                throw new IllegalArgumentException("method must not be empty");
+            }
+            if (!pathTemplate.startsWith("/")) {
+                throw new IllegalArgumentException("pathTemplate must start with '/': " + pathTemplate);
+            }
+            if (pathTemplate.indexOf('?') >= 0 || pathTemplate.indexOf('#') >= 0) {
+                throw new IllegalArgumentException(
+                        "pathTemplate must not contain a query or fragment (use queryParam): " + pathTemplate);
+            }
+            this.method = method.toUpperCase(java.util.Locale.ROOT);
+            this.pathTemplate = pathTemplate;
+            this.placeholders = placeholders(pathTemplate);
+        }
+
+        private static List<String> placeholders(String template) {
+            List<String> names = new ArrayList<>();
+            int i = 0;
+            while ((i = template.indexOf('{', i)) >= 0) {
+                int end = template.indexOf('}', i);
+                if (end < 0) {
+                    throw new IllegalArgumentException("pathTemplate has an unclosed '{': " + template);
+                }
+                names.add(template.substring(i + 1, end));
+                i = end + 1;
+            }
+            return names;
+        }
+
+        /** The operation id, used in messages. Optional. */
+        public Builder operationId(String operationId) {
+            this.operationId = operationId;
+            return this;
+        }
+
+        /**
+         * Fills the {@code {name}} placeholder with {@code value}, percent-encoded as one path segment (only
+         * unreserved characters are kept: a space becomes {@code %20}, a slash {@code %2F}). A null value leaves the
+         * placeholder unfilled, so {@link #build()} fails naming it.
+         *
+         * @throws IllegalArgumentException when the template has no such placeholder
+         */
+        public Builder pathParam(String name, String value) {
+            if (!placeholders.contains(name)) {
+                throw new IllegalArgumentException(
+                        "path " + pathTemplate + " has no placeholder {" + name + "}; it has " + placeholders);
+            }
+            if (value == null) {
+                pathParams.remove(name);
+            } else {
+                pathParams.put(name, encode(value));
+            }
+            return this;
+        }
+
+        /**
+         * Appends a query parameter; a null value is omitted. The value is {@code String.valueOf(value)}; name and
+         * value are percent-encoded. Parameters are emitted in call order.
+         */
+        public Builder queryParam(String name, Object value) {
+            Objects.requireNonNull(name, "name");
+            if (value == null) {
+                return this;
+            }
+            if (query.length() > 0) {
+                query.append('&');
+            }
+            query.append(encode(name)).append('=').append(encode(String.valueOf(value)));
+            return this;
+        }
+
+        /** The body object (null for none), serialised once with the client's mapper when the call runs. */
+        public Builder body(Object body) {
+            this.body = body;
+            return this;
+        }
+
+        /**
+         * Builds the request.
+         *
+         * @throws IllegalStateException naming every {@code {placeholder}} that was not filled
+         */
+        public ApiRequest build() {
+            List<String> missing = new ArrayList<>();
+            for (String name : placeholders) {
+                if (!pathParams.containsKey(name)) {
+                    missing.add("{" + name + "}");
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException((operationId == null ? "" : operationId + ": ")
+                        + "path " + pathTemplate + " has unfilled placeholders " + String.join(", ", missing));
+            }
+            StringBuilder sb = new StringBuilder(pathTemplate.length() + query.length() + 32);
+            int i = 0;
+            for (String name : placeholders) {
+                int start = pathTemplate.indexOf('{', i);
+                sb.append(pathTemplate, i, start).append(pathParams.get(name));
+                i = pathTemplate.indexOf('}', start) + 1;
+            }
+            sb.append(pathTemplate, i, pathTemplate.length());
+            if (query.length() > 0) {
+                sb.append('?').append(query);
+            }
+            return new ApiRequest(this, sb.toString());
+        }
+    }
+}

@@ -1,0 +1,611 @@
+package dev.wxpay.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Calls WeChat Pay APIv3 for one merchant: signs each request, sends it, verifies the response signature and maps
+ * the body. Generated API classes call {@link #execute} / {@link #executeAsync}; build one client per merchant with
+ * {@link #builder()} and share it.
+ *
+ * <pre>{@code
+ * WechatPayClient client = WechatPayClient.builder()
+ *         .merchantId("1900000109")
+ *         .merchantSerialNumber("5157F09EFDC096DE15EBE81A47057A7232F1B8E1")
+ *         .merchantPrivateKey(PemKeys.privateKey(Path.of("apiclient_key.pem")))
+ *         .wechatPayPublicKey("PUB_KEY_ID_0119000001092025", PemKeys.publicKey(Path.of("pub_key.pem")))
+ *         .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; holds no static state, so clients of different merchants in one JVM never
+ * interfere. Its {@link #toString()} shows the merchant id and base URI, never key material.
+ */
+public final class WechatPayClient {
+    /** WeChat Pay's main API host. */
+    public static final URI DEFAULT_BASE_URI = URI.create("https://api.mch.weixin.qq.com");
+    /** Default time allowed for one request, from sending to the end of the response. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** Default time allowed to open a connection (default HTTP client only). */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final String merchantId;
+    private final URI baseUri;
+    private final String baseUriText;
+    private final String basePath;
+    private final Duration timeout;
+    private final HttpClient httpClient;
+    private final ObjectMapper mapper;
+    private final List<Interceptor> interceptors;
+    private final Executor asyncExecutor;
+    private final String userAgent;
+    private final String wechatPaySerial;
+    private final Provider provider;
+    private final List<String> trustedIds;
+
+    private WechatPayClient(Builder b, RequestSigner signer, ResponseVerifier verifier, String wechatPaySerial) {
+        this.merchantId = b.merchantId;
+        this.baseUri = b.baseUri;
+        String base = b.baseUri.toString();
+        this.baseUriText = stripTrailingSlash(base.substring(0, base.length()
+                - (b.baseUri.getRawPath() == null ? 0 : b.baseUri.getRawPath().length())));
+        this.basePath = stripTrailingSlash(b.baseUri.getRawPath() == null ? "" : b.baseUri.getRawPath());
+        this.timeout = b.timeout;
+        this.httpClient = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
+                // HTTP/1.1 pinned: the JDK default (HTTP/2) sends h2c upgrade headers on every plain-HTTP request,
+                // and keep-alive connection reuse is what a signed-call workload needs.
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(b.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.mapper = b.mapper != null ? b.mapper : WechatPayJson.newObjectMapper();
+        List<Interceptor> chain = new ArrayList<>(b.interceptors);
+        chain.add(new SigningInterceptor(signer, b.clock, b.nonceSource));
+        chain.add(new VerifyingInterceptor(verifier, b.clock));
+        this.interceptors = List.copyOf(chain);
+        this.asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : newAsyncExecutor(b.merchantId);
+        this.userAgent = "wxpay-codegen/" + RUNTIME_VERSION + " (Java/" + System.getProperty("java.version") + "; "
+                + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ")";
+        this.wechatPaySerial = wechatPaySerial;
+        this.provider = signer.provider();
+        this.trustedIds = List.copyOf(verifier.trustedIds());
+    }
+
+    private static final String RUNTIME_VERSION = readVersion();
+
+    private static String readVersion() {
+        try (InputStream in = WechatPayClient.class.getResourceAsStream("runtime.properties")) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                String version = properties.getProperty("version");
+                if (version != null && !version.startsWith("$")) {
+                    return version;
+                }
+            }
+        } catch (IOException e) {
+            // fall through: the User-Agent still names the product
+        }
+        return "unknown";
+    }
+
+    private static String stripTrailingSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Daemon threads, created on demand and dropped after a minute idle: an unused client holds no thread. */
+    private static Executor newAsyncExecutor(String merchantId) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, "wxpay-" + merchantId + "-async-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), factory);
+        return executor;
+    }
+
+    /** Starts a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The merchant id ({@code mchid}) this client signs as. */
+    public String merchantId() {
+        return merchantId;
+    }
+
+    /** The base URI requests go to. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** The JCA provider used for SHA256withRSA (configured, auto-detected, or the JDK's). */
+    public Provider signatureProvider() {
+        return provider;
+    }
+
+    /**
+     * Runs one call: serialises the body once, signs and sends it, verifies the response and maps the body.
+     *
+     * @param request      the call, as generated code describes it
+     * @param responseType the body type; {@code Void.class} when no body is expected ({@code String.class} and
+     *                     {@code byte[].class} give the raw body)
+     * @return the verified response with its mapped body
+     * @throws ServiceException            WeChat Pay answered non-2xx
+     * @throws VerificationException       the 2xx response is not provably from WeChat Pay
+     * @throws MalformedResponseException  the verified body does not map to {@code responseType}
+     * @throws TransportException          I/O failure or timeout
+     * @throws WechatPayException          the body could not be serialised, or signing failed
+     */
+    public <T> ApiResponse<T> execute(ApiRequest request, Class<T> responseType) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(responseType, "responseType");
+        WireRequest wire = toWire(request);
+        WireResponse response = CallChain.run(interceptors, wire, this::send);
+        return toApiResponse(request, response, responseType);
+    }
+
+    /**
+     * Runs {@link #execute} on the client's async executor. The future completes with the same response, or
+     * exceptionally with the same exceptions (wrapped in {@link java.util.concurrent.CompletionException} by
+     * {@code join()}, in {@link java.util.concurrent.ExecutionException} by {@code get()}).
+     */
+    public <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, Class<T> responseType) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(responseType, "responseType");
+        return CompletableFuture.supplyAsync(() -> execute(request, responseType), asyncExecutor);
+    }
+
+    private WireRequest toWire(ApiRequest request) {
+        byte[] body = serialise(request);
+        TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Accept", List.of("application/json"));
+        headers.put("User-Agent", List.of(userAgent));
+        headers.put("Wechatpay-Serial", List.of(wechatPaySerial));
+        if (body != null) {
+            headers.put("Content-Type", List.of("application/json"));
+        }
+        String pathAndQuery = basePath + request.pathAndQuery();
+        URI uri = URI.create(baseUriText + pathAndQuery);
+        return new WireRequest(request.method(), uri, pathAndQuery, Collections.unmodifiableMap(headers), body,
+                request.operationId());
+    }
+
+    private byte[] serialise(ApiRequest request) {
+        Object body = request.body();
+        if (body == null) {
+            return null;
+        }
+        if (body instanceof byte[]) {
+            return ((byte[]) body).clone();
+        }
+        if (body instanceof String) {
+            return ((String) body).getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return mapper.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new WechatPayException(describe(request) + ": the request body of type "
+                    + body.getClass().getName() + " could not be serialised to JSON: " + String.valueOf(e.getMessage()).split("\n", 2)[0], e);
+        }
+    }
+
+    private static String describe(ApiRequest request) {
+        return request.operationId() != null ? request.operationId() : request.method() + " " + request.pathAndQuery();
+    }
+
+    /** The chain's last link: one HTTP exchange through java.net.http. */
+    private WireResponse send(WireRequest request) {
+        byte[] body = request.rawBody();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
+                .timeout(timeout)
+                .method(request.method(), body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+            for (String value : header.getValue()) {
+                builder.header(header.getKey(), value);
+            }
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = httpClient.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new TransportException(what(request) + " timed out (" + e.getMessage() + ")", e, true);
+        } catch (IOException e) {
+            throw new TransportException(what(request) + " failed: " + e, e, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(what(request) + " was interrupted", e, false);
+        }
+        return new WireResponse(response.statusCode(), HttpHeaders.copyOf(response.headers().map()),
+                response.body(), true);
+    }
+
+    private static String what(WireRequest request) {
+        return (request.operationId() == null ? "" : request.operationId() + ": ") + request.method() + " "
+                + request.uri();
+    }
+
+    private <T> ApiResponse<T> toApiResponse(ApiRequest request, WireResponse response, Class<T> type) {
+        String requestId = response.header("Request-ID");
+        if (!response.isSuccessful()) {
+            throw serviceException(response, requestId);
+        }
+        byte[] body = response.rawBody();
+        T data;
+        if (type == Void.class) {
+            data = null;
+        } else if (body.length == 0) {
+            throw new MalformedResponseException(describe(request) + ": expected a " + type.getSimpleName()
+                    + " body but the response had none", response.statusCode(), "", requestId, null);
+        } else if (type == byte[].class) {
+            data = type.cast(body.clone());
+        } else if (type == String.class) {
+            data = type.cast(new String(body, StandardCharsets.UTF_8));
+        } else {
+            try {
+                data = mapper.readValue(body, type);
+            } catch (IOException e) {
+                throw new MalformedResponseException(describe(request) + ": the response body does not map to "
+                        + type.getSimpleName() + ": " + e.getMessage().split("\n", 2)[0], response.statusCode(),
+                        new String(body, StandardCharsets.UTF_8), requestId, e);
+            }
+            if (data == null) {
+                throw new MalformedResponseException(describe(request) + ": the response body is JSON null, expected "
+                        + type.getSimpleName(), response.statusCode(), new String(body, StandardCharsets.UTF_8),
+                        requestId, null);
+            }
+        }
+        return new ApiResponse<>(response.statusCode(), response.headers(), data);
+    }
+
+    /** Maps a non-2xx answer, keeping the raw body whenever it is not WeChat Pay's error JSON. */
+    private ServiceException serviceException(WireResponse response, String requestId) {
+        String text = response.bodyAsString();
+        String code = null;
+        String message = null;
+        JsonNode detail = null;
+        String trimmed = text.trim();
+        if (trimmed.startsWith("{")) {
+            try {
+                JsonNode node = mapper.readTree(trimmed);
+                if (node != null && node.isObject()) {
+                    code = textOrNull(node.get("code"));
+                    message = textOrNull(node.get("message"));
+                    JsonNode d = node.get("detail");
+                    detail = d == null || d.isNull() || d.isMissingNode() ? null : d;
+                }
+            } catch (IOException | RuntimeException e) {
+                // not JSON after all: the raw text is kept below
+            }
+        }
+        return new ServiceException(response.statusCode(), code, message, detail, requestId, text);
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() || node.isContainerNode() ? null : node.asText();
+    }
+
+    @Override
+    public String toString() {
+        return "WechatPayClient{merchantId=" + merchantId + ", baseUri=" + baseUri + ", trusted=" + trustedIds
+                + ", signatureProvider=" + provider.getName() + "}";
+    }
+
+    /**
+     * Collects a client's settings; {@link #build()} checks them all and names every missing or invalid one in a
+     * single message. Not thread-safe.
+     */
+    public static final class Builder {
+        private URI baseUri = DEFAULT_BASE_URI;
+        private String merchantId;
+        private String merchantSerialNumber;
+        private PrivateKey merchantPrivateKey;
+        private final Map<String, PublicKey> trustedKeys = new LinkedHashMap<>();
+        private String preferredPublicKeyId;
+        private X509Certificate newestCertificate;
+        private final List<X509Certificate> certificates = new ArrayList<>();
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private Duration connectTimeout;
+        private HttpClient httpClient;
+        private Clock clock = Clock.systemUTC();
+        private NonceSource nonceSource;
+        private Provider signatureProvider;
+        private ObjectMapper mapper;
+        private Executor asyncExecutor;
+        private final List<Interceptor> interceptors = new ArrayList<>();
+        private final List<String> problems = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Where requests go; default {@code https://api.mch.weixin.qq.com}. A path prefix is kept and signed. */
+        public Builder baseUri(URI baseUri) {
+            this.baseUri = baseUri;
+            return this;
+        }
+
+        /** The merchant id ({@code mchid}); in partner mode the service provider's id. Required. */
+        public Builder merchantId(String merchantId) {
+            this.merchantId = merchantId;
+            return this;
+        }
+
+        /** The merchant API certificate's serial number (hex), sent as {@code serial_no}. Required. */
+        public Builder merchantSerialNumber(String merchantSerialNumber) {
+            this.merchantSerialNumber = merchantSerialNumber;
+            return this;
+        }
+
+        /** The merchant API private key (RSA 2048, from {@code apiclient_key.pem}; see {@link PemKeys}). Required. */
+        public Builder merchantPrivateKey(PrivateKey merchantPrivateKey) {
+            this.merchantPrivateKey = merchantPrivateKey;
+            return this;
+        }
+
+        /**
+         * Trusts a WeChat Pay public key, chosen when a response's {@code Wechatpay-Serial} equals its id. May be
+         * called more than once and combined with {@link #platformCertificate}.
+         *
+         * @param publicKeyId the id WeChat Pay shows for the key, {@code PUB_KEY_ID_…}
+         * @param key         the WeChat Pay public key (RSA)
+         */
+        public Builder wechatPayPublicKey(String publicKeyId, PublicKey key) {
+            if (publicKeyId == null || publicKeyId.trim().isEmpty()) {
+                problems.add("wechatPayPublicKey: the public key id is missing (expected PUB_KEY_ID_…)");
+                return this;
+            }
+            if (key == null) {
+                problems.add("wechatPayPublicKey(" + publicKeyId + "): the key is null");
+                return this;
+            }
+            if (!"RSA".equalsIgnoreCase(key.getAlgorithm())) {
+                problems.add("wechatPayPublicKey(" + publicKeyId + "): expected an RSA key, got "
+                        + key.getAlgorithm());
+                return this;
+            }
+            trust(publicKeyId.trim(), key, "wechatPayPublicKey");
+            if (preferredPublicKeyId == null) {
+                preferredPublicKeyId = publicKeyId.trim();
+            }
+            return this;
+        }
+
+        /**
+         * Trusts a WeChat Pay platform certificate, chosen when a response's {@code Wechatpay-Serial} equals its
+         * serial. May be called more than once and combined with {@link #wechatPayPublicKey}.
+         */
+        public Builder platformCertificate(X509Certificate certificate) {
+            if (certificate == null) {
+                problems.add("platformCertificate: the certificate is null");
+                return this;
+            }
+            if (!"RSA".equalsIgnoreCase(certificate.getPublicKey().getAlgorithm())) {
+                problems.add("platformCertificate(" + PemKeys.serialNumber(certificate) + "): expected an RSA key, got "
+                        + certificate.getPublicKey().getAlgorithm());
+                return this;
+            }
+            certificates.add(certificate);
+            trust(PemKeys.serialNumber(certificate), certificate.getPublicKey(), "platformCertificate");
+            if (newestCertificate == null || certificate.getNotAfter().after(newestCertificate.getNotAfter())) {
+                newestCertificate = certificate;
+            }
+            return this;
+        }
+
+        private void trust(String id, PublicKey key, String method) {
+            String normalised = ResponseVerifier.normalise(id);
+            for (Map.Entry<String, PublicKey> e : trustedKeys.entrySet()) {
+                if (ResponseVerifier.normalise(e.getKey()).equals(normalised) && !e.getValue().equals(key)) {
+                    problems.add(method + "(" + id + "): another key is already trusted under the same id");
+                    return;
+                }
+            }
+            trustedKeys.put(id, key);
+        }
+
+        /** Time allowed for one request, from sending to the end of the response; default 10 s. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Time allowed to open a connection; default 10 s. Only for the default HTTP client. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /**
+         * The HTTP client to send with, instead of the default one (HTTP/1.1, connection reuse, no redirects).
+         * Configure its connect timeout, proxy and TLS on it.
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        /** The clock for request timestamps and the 300 s verification window; default system UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Adds an interceptor; user interceptors run in the order added, outside signing and verification. */
+        public Builder addInterceptor(Interceptor interceptor) {
+            if (interceptor == null) {
+                problems.add("addInterceptor: the interceptor is null");
+            } else {
+                interceptors.add(interceptor);
+            }
+            return this;
+        }
+
+        /**
+         * The JCA provider for SHA256withRSA signing and verification. By default a native provider is used when
+         * present (Amazon Corretto Crypto Provider, installed or on the class path), else the JDK's.
+         */
+        public Builder signatureProvider(Provider provider) {
+            this.signatureProvider = provider;
+            if (provider == null) {
+                problems.add("signatureProvider: the provider is null (leave it unset for automatic choice)");
+            }
+            return this;
+        }
+
+        /** The nonce source for signed requests; default {@link NonceSource#secureRandom()}. */
+        public Builder nonceSource(NonceSource nonceSource) {
+            this.nonceSource = nonceSource;
+            if (nonceSource == null) {
+                problems.add("nonceSource: the nonce source is null");
+            }
+            return this;
+        }
+
+        /**
+         * The mapper for request and response bodies; default {@link WechatPayJson#newObjectMapper()}. Must not be
+         * reconfigured after the client is built.
+         */
+        public Builder objectMapper(ObjectMapper mapper) {
+            this.mapper = mapper;
+            if (mapper == null) {
+                problems.add("objectMapper: the mapper is null");
+            }
+            return this;
+        }
+
+        /** The executor {@link #executeAsync} runs calls on; default a per-client pool of on-demand daemon threads. */
+        public Builder asyncExecutor(Executor executor) {
+            this.asyncExecutor = executor;
+            if (executor == null) {
+                problems.add("asyncExecutor: the executor is null");
+            }
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @throws IllegalStateException naming every missing or invalid setting in one message
+         */
+        public WechatPayClient build() {
+            List<String> errors = new ArrayList<>(problems);
+            checkBaseUri(errors);
+            checkToken(errors, "merchantId", merchantId, "the merchant id (mchid), for example 1900000109");
+            checkToken(errors, "merchantSerialNumber", merchantSerialNumber,
+                    "the merchant API certificate serial number (hex)");
+            if (merchantPrivateKey == null) {
+                errors.add("merchantPrivateKey is required (load apiclient_key.pem with PemKeys.privateKey)");
+            } else if (!"RSA".equalsIgnoreCase(merchantPrivateKey.getAlgorithm())) {
+                errors.add("merchantPrivateKey must be an RSA key, got " + merchantPrivateKey.getAlgorithm());
+            }
+            if (trustedKeys.isEmpty()) {
+                errors.add("a trusted WeChat Pay key is required: call wechatPayPublicKey(id, key) and/or"
+                        + " platformCertificate(cert)");
+            }
+            checkPositive(errors, "timeout", timeout);
+            if (connectTimeout != null) {
+                checkPositive(errors, "connectTimeout", connectTimeout);
+                if (httpClient != null) {
+                    errors.add("connectTimeout cannot be combined with httpClient: configure the connect timeout on"
+                            + " that HttpClient");
+                }
+            }
+            if (clock == null) {
+                errors.add("clock must not be null");
+            } else {
+                for (X509Certificate certificate : certificates) {
+                    checkValidity(errors, certificate);
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new IllegalStateException("Cannot build WechatPayClient: " + String.join("; ", errors));
+            }
+            if (connectTimeout == null) {
+                connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+            }
+            if (nonceSource == null) {
+                nonceSource = NonceSource.secureRandom();
+            }
+            Provider provider = CryptoProviders.resolve(signatureProvider);
+            RequestSigner signer = RequestSigner.create(merchantId, merchantSerialNumber, merchantPrivateKey,
+                    provider);
+            ResponseVerifier verifier = ResponseVerifier.create(trustedKeys, provider);
+            String serial = preferredPublicKeyId != null ? preferredPublicKeyId
+                    : PemKeys.serialNumber(newestCertificate);
+            return new WechatPayClient(this, signer, verifier, serial);
+        }
+
+        private void checkBaseUri(List<String> errors) {
+            if (baseUri == null) {
+                errors.add("baseUri must not be null (default https://api.mch.weixin.qq.com)");
+            } else if (!baseUri.isAbsolute() || baseUri.getHost() == null
+                    || !("https".equalsIgnoreCase(baseUri.getScheme()) || "http".equalsIgnoreCase(baseUri.getScheme()))) {
+                errors.add("baseUri must be an absolute http(s) URI with a host, got " + baseUri);
+            } else if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
+                errors.add("baseUri must not have a query or fragment, got " + baseUri);
+            }
+        }
+
+        private static void checkToken(List<String> errors, String name, String value, String what) {
+            if (value == null || value.trim().isEmpty()) {
+                errors.add(name + " is required (" + what + ")");
+            } else if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7F && c != '"' && c != '\\')) {
+                errors.add(name + " must be printable ASCII without spaces or quotes");
+            }
+        }
+
+        private static void checkPositive(List<String> errors, String name, Duration value) {
+            if (value == null) {
+                errors.add(name + " must not be null");
+            } else if (value.isZero() || value.isNegative()) {
+                errors.add(name + " must be positive, got " + value);
+            }
+        }
+
+        private void checkValidity(List<String> errors, X509Certificate certificate) {
+            try {
+                certificate.checkValidity(Date.from(clock.instant()));
+            } catch (CertificateExpiredException e) {
+                errors.add("platformCertificate " + PemKeys.serialNumber(certificate) + " expired on "
+                        + certificate.getNotAfter().toInstant() + "; download the current one");
+            } catch (CertificateNotYetValidException e) {
+                errors.add("platformCertificate " + PemKeys.serialNumber(certificate) + " is not valid before "
+                        + certificate.getNotBefore().toInstant());
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.wxpay.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+
+/** Key material for tests, generated once per test JVM (RSA 2048 generation costs ~100 ms a key). */
+final class TestKeys {
+    private TestKeys() {
+    }
+
+    static final KeyPair MERCHANT = generate();
+    static final KeyPair MERCHANT_B = generate();
+    static final KeyPair WECHATPAY = generate();
+    static final KeyPair WECHATPAY_B = generate();
+    static final KeyPair STRANGER = generate();
+
+    static final String MERCHANT_ID = "1900000109";
+    static final String MERCHANT_B_ID = "1900000222";
+    static final String MERCHANT_SERIAL = "5157F09EFDC096DE15EBE81A47057A7232F1B8E1";
+    static final String MERCHANT_B_SERIAL = "3775B6A45ACD588826D15E583A95F5DD7C3B3B88";
+    static final String WECHATPAY_KEY_ID = "PUB_KEY_ID_0119000001092025000000000000001";
+    static final String WECHATPAY_B_KEY_ID = "PUB_KEY_ID_0119000002222025000000000000002";
+
+    static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String pem(String label, byte[] der) {
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
+        return "-----BEGIN " + label + "-----\n" + base64 + "\n-----END " + label + "-----\n";
+    }
+
+    static String privatePem(PrivateKey key) {
+        return pem("PRIVATE KEY", key.getEncoded());
+    }
+
+    /** A self-signed certificate and its key, made with the JDK's keytool (no test dependency needed). */
+    static final class CertificateAndKey {
+        final X509Certificate certificate;
+        final PrivateKey privateKey;
+
+        CertificateAndKey(X509Certificate certificate, PrivateKey privateKey) {
+            this.certificate = certificate;
+            this.privateKey = privateKey;
+        }
+    }
+
+    static CertificateAndKey selfSignedCertificate(Path dir, String name, int validityDays) throws Exception {
+        Path store = dir.resolve(name + ".p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize",
+                "2048", "-dname", "CN=" + name + ",O=Tenpay.com,C=CN", "-validity", String.valueOf(validityDays),
+                "-keystore", store.toString(), "-storepass", "changeit", "-storetype", "PKCS12")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("keytool failed: " + output);
+        }
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keyStore.load(in, "changeit".toCharArray());
+        }
+        return new CertificateAndKey((X509Certificate) keyStore.getCertificate(name),
+                (PrivateKey) keyStore.getKey(name, "changeit".toCharArray()));
+    }
+}
