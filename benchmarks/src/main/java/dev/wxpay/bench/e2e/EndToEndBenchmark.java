@@ -1,5 +1,6 @@
 package dev.wxpay.bench.e2e;
 
+import dev.wxpay.bench.e2e.generated.GeneratedClientCall;
 import dev.wxpay.bench.e2e.minimum.MinimumCall;
 import dev.wxpay.bench.e2e.official.OfficialSdkCall;
 import dev.wxpay.bench.e2e.stock.StockNativeCall;
@@ -102,6 +103,10 @@ public class EndToEndBenchmark {
 
         static SeedCall create(String name, BenchKeys keys, int port) throws Exception {
             switch (name) {
+                case "generated":
+                    return new GeneratedClientCall(keys, port, null);
+                case "generated_native":
+                    return new GeneratedClientCall(keys, port, NativeCrypto.provider());
                 case "official":
                     return new OfficialSdkCall(keys, port);
                 case "minimum":

@@ -93,7 +93,8 @@ public final class MinimumCall implements SeedCall {
                 : Signature.getInstance("SHA256withRSA", provider);
     }
 
-    static MinimumModels.Request newRequest() {
+    /** The seed request as minimum models. */
+    public static MinimumModels.Request newRequest() {
         MinimumModels.Request request = new MinimumModels.Request();
         request.serviceId = SeedFixture.SERVICE_ID;
         request.planId = SeedFixture.PLAN_ID;

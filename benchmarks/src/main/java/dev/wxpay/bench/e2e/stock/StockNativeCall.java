@@ -6,7 +6,7 @@ import dev.wxpay.bench.fixture.SeedFixture;
 import dev.wxpay.bench.stock.ApiClient;
 import dev.wxpay.bench.stock.api.PartnerUserSignPlansApi;
 import dev.wxpay.bench.stock.model.CreatePartnerUserSignPlanRequest;
-import dev.wxpay.bench.stock.model.CreatePartnerUserSignPlanRequestSignPlanDetailInner;
+import dev.wxpay.bench.stock.model.SignPlanDetail;
 
 /**
  * (d) The stock OpenAPI Generator 7.25.0 {@code java}/{@code native} client generated from the same spec, as its
@@ -35,7 +35,7 @@ public final class StockNativeCall implements SeedCall {
                 .merchantSignPlanNo(SeedFixture.MERCHANT_SIGN_PLAN_NO)
                 .notifyUrl(SeedFixture.NOTIFY_URL);
         for (int i = 0; i < SeedFixture.PLAN_DETAIL_NOS.length; i++) {
-            request.addSignPlanDetailItem(new CreatePartnerUserSignPlanRequestSignPlanDetailInner()
+            request.addSignPlanDetailItem(new SignPlanDetail()
                     .planDetailNo((int) SeedFixture.PLAN_DETAIL_NOS[i])
                     .merchantPlanDetailNo(SeedFixture.MERCHANT_PLAN_DETAIL_NOS[i]));
         }
