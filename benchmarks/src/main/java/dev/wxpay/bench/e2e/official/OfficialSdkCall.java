@@ -40,7 +40,8 @@ public final class OfficialSdkCall implements SeedCall {
         this.request = newRequest();
     }
 
-    static OfficialModels.Request newRequest() {
+    /** The seed request as the SDK-style models. */
+    public static OfficialModels.Request newRequest() {
         OfficialModels.Request request = new OfficialModels.Request();
         request.serviceId = SeedFixture.SERVICE_ID;
         request.planId = SeedFixture.PLAN_ID;
