@@ -1,0 +1,149 @@
+package dev.wxpay.codegen;
+
+import dev.wxpay.codegen.read.SpecSource;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Everything one generation run needs, checked on construction. Immutable and thread-safe.
+ * Build with {@link #builder()}.
+ */
+public final class GenerationRequest {
+    private static final Pattern PACKAGE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)*");
+
+    private final SpecSource spec;
+    private final String packageName;
+    private final Path outputDirectory;
+    private final Path templateDirectory;
+    private final boolean lenient;
+    private final boolean force;
+    private final String generatorVersion;
+    private final Path modelDumpFile;
+
+    private GenerationRequest(Builder b) {
+        this.spec = Objects.requireNonNull(b.spec, "spec");
+        this.packageName = Objects.requireNonNull(b.packageName, "packageName");
+        if (!PACKAGE.matcher(packageName).matches()) {
+            throw new IllegalArgumentException("packageName " + packageName
+                    + " is not a lower-case Java package name such as dev.wxpay.payscore");
+        }
+        this.outputDirectory = Objects.requireNonNull(b.outputDirectory, "outputDirectory").toAbsolutePath().normalize();
+        this.templateDirectory = b.templateDirectory == null ? null : b.templateDirectory.toAbsolutePath().normalize();
+        this.lenient = b.lenient;
+        this.force = b.force;
+        this.generatorVersion = Objects.requireNonNull(b.generatorVersion, "generatorVersion");
+        this.modelDumpFile = b.modelDumpFile;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where the spec is read from. */
+    public SpecSource spec() {
+        return spec;
+    }
+
+    /** The root package, e.g. {@code dev.wxpay.payscore}. */
+    public String packageName() {
+        return packageName;
+    }
+
+    /** The source root the files are written under. */
+    public Path outputDirectory() {
+        return outputDirectory;
+    }
+
+    /** User templates overriding the built-in ones file by file; null for none. */
+    public Path templateDirectory() {
+        return templateDirectory;
+    }
+
+    /** Whether broken operations are reported and skipped instead of failing the run. */
+    public boolean lenient() {
+        return lenient;
+    }
+
+    /** Whether to generate even when the inputs are unchanged. */
+    public boolean force() {
+        return force;
+    }
+
+    /** The generator's version, part of the up-to-date check. */
+    public String generatorVersion() {
+        return generatorVersion;
+    }
+
+    /** Where to write the intermediate model as JSON (debugging); null for nowhere. */
+    public Path modelDumpFile() {
+        return modelDumpFile;
+    }
+
+    @Override
+    public String toString() {
+        return "GenerationRequest{spec=" + spec + ", packageName=" + packageName + ", outputDirectory="
+                + outputDirectory + ", templateDirectory=" + templateDirectory + ", lenient=" + lenient
+                + ", force=" + force + "}";
+    }
+
+    /** Collects a request; not thread-safe. */
+    public static final class Builder {
+        private SpecSource spec;
+        private String packageName;
+        private Path outputDirectory;
+        private Path templateDirectory;
+        private boolean lenient;
+        private boolean force;
+        private String generatorVersion = "dev";
+        private Path modelDumpFile;
+
+        private Builder() {
+        }
+
+        public Builder spec(SpecSource spec) {
+            this.spec = spec;
+            return this;
+        }
+
+        public Builder packageName(String packageName) {
+            this.packageName = packageName;
+            return this;
+        }
+
+        public Builder outputDirectory(Path outputDirectory) {
+            this.outputDirectory = outputDirectory;
+            return this;
+        }
+
+        public Builder templateDirectory(Path templateDirectory) {
+            this.templateDirectory = templateDirectory;
+            return this;
+        }
+
+        public Builder lenient(boolean lenient) {
+            this.lenient = lenient;
+            return this;
+        }
+
+        public Builder force(boolean force) {
+            this.force = force;
+            return this;
+        }
+
+        public Builder generatorVersion(String generatorVersion) {
+            this.generatorVersion = generatorVersion;
+            return this;
+        }
+
+        public Builder modelDumpFile(Path modelDumpFile) {
+            this.modelDumpFile = modelDumpFile;
+            return this;
+        }
+
+        public GenerationRequest build() {
+            return new GenerationRequest(this);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.wxpay.codegen;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.wxpay.codegen.model.ClientModel;
+import dev.wxpay.codegen.openapi.CodegenModelStep;
+import dev.wxpay.codegen.read.ParsedSpec;
+import dev.wxpay.codegen.read.SpecReader;
+import dev.wxpay.codegen.render.Renderer;
+import dev.wxpay.codegen.render.TemplateSource;
+import dev.wxpay.codegen.write.GenerationState;
+import dev.wxpay.codegen.write.InputHasher;
+import dev.wxpay.codegen.write.OutputWriter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The generator as a plain class (no Maven): read the spec, check it, let OpenAPI Generator compute the codegen
+ * model, build our intermediate model, render it and write the files. Skips everything when the inputs are
+ * unchanged since the last successful run. Stateless and thread-safe (runs on different output directories
+ * may proceed in parallel).
+ */
+public final class WxpayGenerator {
+    private final GenerationLog log;
+
+    public WxpayGenerator(GenerationLog log) {
+        this.log = log;
+    }
+
+    /** Runs one generation; throws {@link GenerationException} when the input is wrong. */
+    public GenerationResult generate(GenerationRequest request) {
+        TemplateSource templates = new TemplateSource(request.templateDirectory());
+        ParsedSpec spec = new SpecReader().read(request.spec());
+        String hash = new InputHasher().hash(request, spec.text(), templates);
+        GenerationState state = GenerationState.load(request.outputDirectory());
+        if (!request.force() && state.isUpToDate(hash, request.outputDirectory())) {
+            log.info("wxpay-codegen: " + request.spec().fileName() + " is up to date (" + state.previousFiles().size()
+                    + " files); set wxpay.force=true to regenerate");
+            return GenerationResult.skippedUpToDate();
+        }
+        List<String> warnings = new ArrayList<>();
+        for (String message : spec.messages()) {
+            warnings.add(request.spec() + ": " + message);
+            log.warn("Swagger Parser: " + request.spec() + ": " + message);
+        }
+
+        SpecValidator.Problems problems = new SpecValidator().validate(spec);
+        if (!problems.global().isEmpty() || (!request.lenient() && !problems.byOperation().isEmpty())) {
+            List<String> all = new ArrayList<>(problems.global());
+            all.addAll(problems.byOperation().values());
+            throw new GenerationException("The spec " + request.spec() + " has " + all.size() + " problem"
+                    + (all.size() == 1 ? "" : "s") + " (fix them" + (problems.global().isEmpty()
+                    ? ", or set lenient=true to skip the broken operations" : "") + "):", all);
+        }
+        List<ClientModel.Skipped> removed = SpecPreparer.removeOperations(spec.openAPI(), problems.byOperation());
+        int totalOperations = SpecPreparer.countOperations(spec.openAPI()) + removed.size();
+        SpecPreparer.prepare(spec.openAPI());
+
+        CodegenModelStep.Result codegen = new CodegenModelStep().run(spec.openAPI(), request.outputDirectory());
+        ClientModel model = new ModelBuilder(spec.openAPI(), codegen, request.spec().fileName(),
+                request.packageName(), request.lenient()).build();
+        List<ClientModel.Skipped> skipped = new ArrayList<>(removed);
+        skipped.addAll(model.skipped());
+        skipped.sort(java.util.Comparator.comparing(ClientModel.Skipped::where));
+        if (request.modelDumpFile() != null) {
+            dump(model, request);
+        }
+        List<Renderer.RenderedFile> files = new Renderer(templates).render(model);
+        OutputWriter.Outcome outcome = new OutputWriter(request.outputDirectory(), state).write(files);
+        GenerationState.save(request.outputDirectory(), hash, files.stream().map(Renderer.RenderedFile::relativePath)
+                .toList());
+        int generatedOperations = model.apis().stream().mapToInt(a -> a.operations().size()).sum();
+        for (ClientModel.Skipped s : skipped) {
+            log.warn("wxpay-codegen: skipped " + s.where() + ": " + s.reason());
+        }
+        log.info("wxpay-codegen: " + generatedOperations + " operations, " + model.schemas().size() + " models, "
+                + files.size() + " files (" + outcome.written().size() + " written, " + outcome.deleted().size()
+                + " stale removed) in " + request.outputDirectory());
+        return new GenerationResult(false, totalOperations, generatedOperations, outcome.written(),
+                outcome.unchanged(), outcome.deleted(), skipped, warnings);
+    }
+
+    private static void dump(ClientModel model, GenerationRequest request) {
+        try {
+            ObjectMapper mapper = new ObjectMapper().registerModule(new Jdk8Module())
+                    .enable(SerializationFeature.INDENT_OUTPUT);
+            Files.createDirectories(request.modelDumpFile().toAbsolutePath().getParent());
+            mapper.writeValue(request.modelDumpFile().toFile(), model);
+        } catch (IOException e) {
+            throw new GenerationException("Cannot write the model dump " + request.modelDumpFile() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

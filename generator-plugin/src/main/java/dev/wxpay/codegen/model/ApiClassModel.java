@@ -1,0 +1,17 @@
+package dev.wxpay.codegen.model;
+
+import java.util.List;
+
+/**
+ * One generated API class (one per tag). Immutable and thread-safe.
+ *
+ * @param validationClass the simple name of the package's validation class
+ */
+public record ApiClassModel(String tag, String packageName, String className, List<String> imports,
+                            List<String> javadoc, String validationClass, List<OperationModel> operations) {
+    public ApiClassModel {
+        imports = List.copyOf(imports);
+        javadoc = List.copyOf(javadoc);
+        operations = List.copyOf(operations);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.wxpay.codegen.openapi;
+
+import dev.wxpay.codegen.naming.JavaNames;
+import org.openapitools.codegen.CodegenModel;
+import org.openapitools.codegen.CodegenOperation;
+import org.openapitools.codegen.CodegenType;
+import org.openapitools.codegen.languages.AbstractJavaCodegen;
+import org.openapitools.codegen.model.ModelMap;
+import org.openapitools.codegen.model.ModelsMap;
+import org.openapitools.codegen.model.OperationsMap;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Our OpenAPI Generator configuration: OpenAPI Generator computes the codegen model (Java types of schemas,
+ * parameters and responses) and this class collects it; it writes no files itself (no template files are
+ * registered), since rendering happens from our own intermediate model. One instance per generation run;
+ * not thread-safe.
+ */
+public class WxpayCodegen extends AbstractJavaCodegen {
+    /** The identifier of our templating engine adapter (Mustache.java). */
+    public static final String ENGINE = dev.wxpay.codegen.render.MustacheJavaEngineAdapter.IDENTIFIER;
+
+    private final Map<String, CodegenModel> models = new LinkedHashMap<>();
+    private final List<CodegenOperation> operations = new ArrayList<>();
+
+    public WxpayCodegen() {
+        super();
+        // java.time types and boxed numbers: int32 -> Integer, int64 -> Long, date-time -> OffsetDateTime.
+        setDateLibrary("java8");
+        typeMapping.put("integer", "Integer");
+        typeMapping.put("long", "Long");
+    }
+
+    @Override
+    public CodegenType getTag() {
+        return CodegenType.CLIENT;
+    }
+
+    @Override
+    public String getName() {
+        return "wxpay";
+    }
+
+    @Override
+    public String getHelp() {
+        return "Collects the codegen model for wxpay-codegen.";
+    }
+
+    @Override
+    public String defaultTemplatingEngine() {
+        return ENGINE;
+    }
+
+    @Override
+    public void processOpts() {
+        super.processOpts();
+        // We render from our own model: OpenAPI Generator must not write any file.
+        modelTemplateFiles.clear();
+        apiTemplateFiles.clear();
+        modelTestTemplateFiles.clear();
+        apiTestTemplateFiles.clear();
+        modelDocTemplateFiles.clear();
+        apiDocTemplateFiles.clear();
+        supportingFiles.clear();
+    }
+
+    @Override
+    public void postProcess() {
+        // OpenAPI Generator prints a donation banner to stdout here; a build tool must stay quiet.
+    }
+
+    @Override
+    public String toModelName(String name) {
+        String pascal = JavaNames.pascal(name);
+        if (pascal.isEmpty()) {
+            return super.toModelName(name);
+        }
+        return JavaNames.safeIdentifier(pascal, "Model");
+    }
+
+    @Override
+    public Map<String, ModelsMap> postProcessAllModels(Map<String, ModelsMap> objs) {
+        Map<String, ModelsMap> result = super.postProcessAllModels(objs);
+        for (Map.Entry<String, ModelsMap> entry : result.entrySet()) {
+            for (ModelMap modelMap : entry.getValue().getModels()) {
+                CodegenModel model = modelMap.getModel();
+                models.put(model.name, model);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public OperationsMap postProcessOperationsWithModels(OperationsMap objs, List<ModelMap> allModels) {
+        OperationsMap result = super.postProcessOperationsWithModels(objs, allModels);
+        operations.addAll(result.getOperations().getOperation());
+        return result;
+    }
+
+    /** The collected models by schema name, in the order OpenAPI Generator processed them. */
+    public Map<String, CodegenModel> collectedModels() {
+        return models;
+    }
+
+    /** The collected operations (an operation with several tags appears once per tag). */
+    public List<CodegenOperation> collectedOperations() {
+        return operations;
+    }
+}

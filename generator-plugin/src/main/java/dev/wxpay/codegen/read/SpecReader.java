@@ -1,0 +1,85 @@
+package dev.wxpay.codegen.read;
+
+import dev.wxpay.codegen.GenerationException;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Step 1: reads an OpenAPI 3 (or Swagger 2.0, converted) document with Swagger Parser. Raises SnakeYAML's
+ * document size limit for the duration of the parse (large public specs exceed the 3 MB default) and restores
+ * it. Stateless; the size-limit system property is process-wide, so concurrent reads serialise on a lock.
+ */
+public final class SpecReader {
+    /** The system property Swagger Parser reads for SnakeYAML's code point limit. */
+    static final String MAX_CODE_POINTS = "maxYamlCodePoints";
+    private static final String LIMIT = String.valueOf(64 * 1024 * 1024);
+    private static final Object PROPERTY_LOCK = new Object();
+
+    /** Reads and resolves the spec; fails with the parser's messages when it produced no model. */
+    public ParsedSpec read(SpecSource source) {
+        String text = load(source);
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(false);
+        options.setFlatten(false);
+        SwaggerParseResult result;
+        synchronized (PROPERTY_LOCK) {
+            String previous = System.getProperty(MAX_CODE_POINTS);
+            System.setProperty(MAX_CODE_POINTS, LIMIT);
+            try {
+                result = source.isResource()
+                        ? new OpenAPIParser().readContents(text, null, options)
+                        : new OpenAPIParser().readLocation(Path.of(source.location()).toUri().toString(), null, options);
+            } finally {
+                if (previous == null) {
+                    System.clearProperty(MAX_CODE_POINTS);
+                } else {
+                    System.setProperty(MAX_CODE_POINTS, previous);
+                }
+            }
+        }
+        List<String> messages = result.getMessages() == null ? List.of() : new ArrayList<>(result.getMessages());
+        if (result.getOpenAPI() == null || result.getOpenAPI().getPaths() == null) {
+            List<String> problems = new ArrayList<>();
+            problems.addAll(SpecProblems.yamlSyntax(source, text));
+            problems.addAll(messages);
+            if (problems.isEmpty()) {
+                problems.add(source + ": not an OpenAPI 3 or Swagger 2.0 document (no paths)");
+            }
+            throw new GenerationException("Cannot read the spec " + source
+                    + ": fix the problems below (the spec must be an OpenAPI 3.0 or Swagger 2.0 document)", problems);
+        }
+        return new ParsedSpec(source, result.getOpenAPI(), messages, text);
+    }
+
+    private static String load(SpecSource source) {
+        try {
+            if (source.isResource()) {
+                try (InputStream in = source.classLoader().getResourceAsStream(source.location())) {
+                    if (in == null) {
+                        throw new GenerationException("The spec " + source.location()
+                                + " is neither a file nor a resource on the plugin's classpath: check inputSpec, or add"
+                                + " the jar that holds it as a dependency of the plugin", List.of());
+                    }
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            Path file = Path.of(source.location());
+            if (!Files.isRegularFile(file)) {
+                throw new GenerationException("The spec file " + file + " does not exist: check inputSpec", List.of());
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GenerationException("Cannot read the spec " + source + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.wxpay.codegen.render;
+
+import dev.wxpay.codegen.GenerationException;
+import dev.wxpay.codegen.model.ApiClassModel;
+import dev.wxpay.codegen.model.ChainNodeModel;
+import dev.wxpay.codegen.model.ClientModel;
+import dev.wxpay.codegen.model.SchemaModel;
+import org.openapitools.codegen.TemplatingEngineLoader;
+import org.openapitools.codegen.api.TemplatingEngineAdapter;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Step 5: prints the client model through the registered {@link MustacheJavaEngineAdapter}, one source file per
+ * class, in a fixed order. Renders nothing it has to decide. Immutable and thread-safe.
+ */
+public final class Renderer {
+    private final TemplatingEngineAdapter engine;
+    private final TemplateSource templates;
+
+    public Renderer(TemplateSource templates) {
+        this.templates = templates;
+        this.engine = TemplatingEngineLoader.byIdentifier(MustacheJavaEngineAdapter.IDENTIFIER);
+    }
+
+    /** A rendered source file: its path relative to the output directory ('/'-separated) and its text. */
+    public record RenderedFile(String relativePath, String content) {
+    }
+
+    /** Renders every class of the model. */
+    public List<RenderedFile> render(ClientModel model) {
+        List<RenderedFile> files = new ArrayList<>();
+        for (SchemaModel schema : model.schemas()) {
+            files.add(file(model, schema.packageName(), schema.className(), "model.mustache", schema));
+        }
+        if (!model.apis().isEmpty()) {
+            files.add(file(model, model.validation().packageName(), model.validation().className(),
+                    "validation.mustache", model.validation()));
+        }
+        for (ApiClassModel api : model.apis()) {
+            files.add(file(model, api.packageName(), api.className(), "api.mustache", api));
+        }
+        for (ChainNodeModel node : model.chain()) {
+            files.add(file(model, node.packageName(), node.className(), "chain.mustache", node));
+        }
+        model.notifications().ifPresent(n -> files.add(file(model, n.packageName(), n.className(),
+                "notifications.mustache", n)));
+        return files;
+    }
+
+    private RenderedFile file(ClientModel model, String packageName, String className, String template, Object scope) {
+        Map<String, Object> bundle = new HashMap<>();
+        bundle.put("specName", model.specName());
+        bundle.put(MustacheJavaEngineAdapter.MODEL, scope);
+        try {
+            String text = engine.compileTemplate(templates, bundle, template);
+            return new RenderedFile(packageName.replace('.', '/') + "/" + className + ".java", text);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof GenerationException g) {
+                throw g;
+            }
+            throw new GenerationException("Cannot render " + template + " for " + className + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.wxpay.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("ApiRequest")
+class ApiRequestTest {
+
+    @Test
+    @DisplayName("percent-encodes a path parameter as one segment, keeping only unreserved characters")
+    void encodesPathParameterAsOneSegment() {
+        ApiRequest request = ApiRequest.builder("get", "/v3/payscore/plan/partner/plans/merchant-plan-no/{merchant_plan_no}")
+                .pathParam("merchant_plan_no", "plan 1/2?#%+&=~._-中")
+                .build();
+        assertThat(request.method()).isEqualTo("GET");
+        assertThat(request.pathAndQuery()).isEqualTo(
+                "/v3/payscore/plan/partner/plans/merchant-plan-no/plan%201%2F2%3F%23%25%2B%26%3D~._-%E4%B8%AD");
+    }
+
+    @Test
+    @DisplayName("emits query parameters in call order, encoded, leaving out nulls")
+    void buildsQuery() {
+        ApiRequest request = ApiRequest.builder("GET", "/v3/x/{a}/y/{b}")
+                .queryParam("sub_mchid", "1900")
+                .pathParam("b", "B")
+                .queryParam("skipped", null)
+                .queryParam("offset", 10)
+                .queryParam("k e/y", "v&l=u e")
+                .pathParam("a", "A")
+                .build();
+        assertThat(request.pathAndQuery()).isEqualTo("/v3/x/A/y/B?sub_mchid=1900&offset=10&k%20e%2Fy=v%26l%3Du%20e");
+    }
+
+    @Test
+    @DisplayName("names every unfilled placeholder, including one given a null value")
+    void namesUnfilledPlaceholders() {
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/v3/{a}/{b}/{c}").operationId("op")
+                .pathParam("b", "x").pathParam("c", null).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("op: path /v3/{a}/{b}/{c} has unfilled placeholders {a}, {c}");
+    }
+
+    @Test
+    @DisplayName("refuses a parameter the template does not have")
+    void refusesUnknownPlaceholder() {
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/v3/{a}").pathParam("b", "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no placeholder {b}");
+    }
+
+    @Test
+    @DisplayName("keeps the operation id and body, and shows no body content in toString")
+    void keepsBodyAndHidesIt() {
+        Object body = java.util.Map.of("openid", "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o");
+        ApiRequest request = ApiRequest.builder("POST", "/v3/x").operationId("createX").body(body).build();
+        assertThat(request.body()).isSameAs(body);
+        assertThat(request.operationId()).isEqualTo("createX");
+        assertThat(request.pathAndQuery()).isEqualTo("/v3/x");
+        assertThat(request.toString()).contains("POST /v3/x").doesNotContain("oUpF8");
+    }
+}
