@@ -8,6 +8,9 @@ import dev.wxpay.bench.e2e.minimum.MinimumModels;
 import dev.wxpay.bench.e2e.official.OfficialModels;
 import dev.wxpay.bench.e2e.official.OfficialSdkCall;
 import dev.wxpay.bench.fixture.SeedFixture;
+import dev.wxpay.bench.e2e.generated.GeneratedClientCall;
+import dev.wxpay.payscore.model.CreatePartnerUserSignPlanRequest;
+import dev.wxpay.payscore.model.CreatePartnerUserSignPlanResponse;
 import dev.wxpay.runtime.WechatPayJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Micro: JSON of the seed request (write) and response (read). {@code runtime}: the product's mapper
- * ({@link WechatPayJson#newObjectMapper()}) with the typed models; {@code jackson}: a plain default ObjectMapper
+ * ({@link WechatPayJson#newObjectMapper()}) with the generated models; {@code jackson}: a plain default ObjectMapper
  * with the hand-written minimum's models; {@code gson}: the official SDK's Gson with its style of models.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -33,6 +36,7 @@ public class JsonBenchmark {
     private ObjectMapper runtimeMapper;
     private ObjectMapper plainMapper;
     private Gson gson;
+    private CreatePartnerUserSignPlanRequest generatedRequest;
     private MinimumModels.Request minimumRequest;
     private OfficialModels.Request officialRequest;
     private byte[] response;
@@ -44,6 +48,7 @@ public class JsonBenchmark {
                 .configure(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT,
                         true);
         gson = GsonUtil.getGson();
+        generatedRequest = GeneratedClientCall.newRequest();
         minimumRequest = MinimumCall.newRequest();
         officialRequest = OfficialSdkCall.newRequest();
         response = SeedFixture.RESPONSE_BYTES;
@@ -51,7 +56,7 @@ public class JsonBenchmark {
 
     @Benchmark
     public byte[] request_write_runtime() throws IOException {
-        return runtimeMapper.writeValueAsBytes(minimumRequest);
+        return runtimeMapper.writeValueAsBytes(generatedRequest);
     }
 
     @Benchmark
@@ -66,7 +71,7 @@ public class JsonBenchmark {
 
     @Benchmark
     public Object response_read_runtime() throws IOException {
-        return runtimeMapper.readValue(response, MinimumModels.Response.class);
+        return runtimeMapper.readValue(response, CreatePartnerUserSignPlanResponse.class);
     }
 
     @Benchmark
