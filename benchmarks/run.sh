@@ -12,6 +12,9 @@
 # generation benchmark installs our plugin into a private repository under benchmarks/target/generation/).
 set -euo pipefail
 
+# Everything runs inside main, which bash reads whole before running: editing this file during a run is safe.
+main() {
+
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 MODE=quick
@@ -97,9 +100,15 @@ cat >"$GEN/settings.xml" <<EOF
 </settings>
 EOF
 GEN_MVN=(mvn -B -q -s "$GEN/settings.xml")
-log "generation: installing our plugin into the private repository"
-"${GEN_MVN[@]}" install -pl spec,templates,runtime,generator-plugin -am -Dmaven.test.skip=true -Dinvoker.skip=true \
-  >"$OUT/generation-install.log" 2>&1 || { cat "$OUT/generation-install.log" >&2; exit 1; }
+# Reinstall only when a source of what generated-client's build uses changed since the last install.
+STAMP="$GEN/installed.stamp"
+if [[ ! -f $STAMP ]] || [[ -n $(find pom.xml spec templates runtime generator-plugin -newer "$STAMP" -type f \
+    -not -path '*/target/*' -print -quit) ]]; then
+  log "generation: installing our plugin into the private repository"
+  "${GEN_MVN[@]}" install -pl spec,templates,runtime,generator-plugin -am -Dmaven.test.skip=true \
+    -Dinvoker.skip=true >"$OUT/generation-install.log" 2>&1 || { cat "$OUT/generation-install.log" >&2; exit 1; }
+  touch "$STAMP"
+fi
 STOCK_POM="$ROOT/benchmarks/generation/stock/pom.xml"
 WXPAY_POM="$ROOT/generated-client/pom.xml"
 # Untimed first runs: bring both plugins' dependencies into the private repository.
@@ -136,3 +145,6 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
 echo "duration: $(( $(date +%s) - START )) s" >>"$OUT/machine.txt"
 log "done in $(( $(date +%s) - START )) s; tables in $OUT/report.md"
 java -cp "$CP" dev.wxpay.bench.report.Report "$OUT/report.md" "$TIMINGS" "${E2E_JSON[@]}"
+}
+
+main "$@"
