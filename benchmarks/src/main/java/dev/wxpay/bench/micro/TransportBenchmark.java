@@ -40,7 +40,9 @@ import org.openjdk.jmh.annotations.Threads;
  * loopback server (signature checks off), so the transport's own cost can be told apart from the call around it.
  * {@code jdk_http11}: JDK HttpClient pinned to HTTP/1.1 (what the runtime uses); {@code jdk_default}: JDK HttpClient
  * as built by default (HTTP/2 preferred: h2c upgrade headers on every plain request; what the stock client uses);
- * {@code okhttp}: OkHttp 4.10 (the official SDK's); {@code urlconnection}: HttpURLConnection.
+ * {@code jdk_http11_notimeout}: the same without a per-request timeout; {@code jdk_http11_direct}: the same with
+ * a direct executor (no hand-off to the client's default thread pool); {@code okhttp}: OkHttp 4.10 (the official
+ * SDK's); {@code urlconnection}: HttpURLConnection.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -48,7 +50,7 @@ public class TransportBenchmark {
     /** The transport and the server it talks to, one per trial. */
     @State(Scope.Benchmark)
     public static class Transport {
-        @Param({"jdk_http11", "jdk_default", "okhttp", "urlconnection"})
+        @Param({"jdk_http11", "jdk_http11_notimeout", "jdk_http11_direct", "jdk_default", "okhttp", "urlconnection"})
         public String transport;
 
         private ServerProcess server;
@@ -75,7 +77,12 @@ public class TransportBenchmark {
                     .getBytes(StandardCharsets.UTF_8);
             switch (transport) {
                 case "jdk_http11":
+                case "jdk_http11_notimeout":
                     jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                    break;
+                case "jdk_http11_direct":
+                    // Completion stages run on the selector thread instead of hopping to the default executor.
+                    jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
                     break;
                 case "jdk_default":
                     jdk = HttpClient.newBuilder().build();
@@ -118,7 +125,11 @@ public class TransportBenchmark {
                     }
                 }
                 default: {
-                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                    HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+                    if (!transport.equals("jdk_http11_notimeout")) {
+                        builder.timeout(Duration.ofSeconds(10)); // what the runtime sets on every request
+                    }
+                    HttpRequest request = builder
                             .header("Content-Type", "application/json").header("Accept", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
                     return jdk.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
