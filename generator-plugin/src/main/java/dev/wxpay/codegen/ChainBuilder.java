@@ -151,12 +151,16 @@ final class ChainBuilder {
         return current;
     }
 
+    /** Methods of {@code Object} a chain step must not override or clash with ({@code /notify} is a real segment). */
+    private static final Set<String> OBJECT_METHODS = Set.of("getClass", "hashCode", "equals", "toString", "notify",
+            "notifyAll", "wait", "clone", "finalize");
+
     private static String literalMethod(String segment) {
         String camel = JavaNames.camel(segment);
         if (camel.isEmpty()) {
             return "segment";
         }
-        return JavaNames.safeIdentifier(camel, "Segment");
+        return OBJECT_METHODS.contains(camel) ? camel + "Segment" : JavaNames.safeIdentifier(camel, "Segment");
     }
 
     private static String paramMethod(String param) {

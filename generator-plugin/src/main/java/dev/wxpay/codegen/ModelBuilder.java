@@ -69,9 +69,17 @@ public final class ModelBuilder {
     private final List<ClientModel.Skipped> skipped = new ArrayList<>();
     private final Map<String, SchemaModel> schemasByClass = new TreeMap<>();
     private final Map<String, String> classBySchemaName = new TreeMap<>();
+    private final Map<String, String> aliases = new TreeMap<>();
 
+    private final java.util.function.UnaryOperator<String> locator;
+
+    /**
+     * @param locator turns a problem that starts with a JSON pointer ({@code #/paths/...: ...}) into one that also
+     *                names the file and line
+     */
     public ModelBuilder(OpenAPI openAPI, CodegenModelStep.Result codegen, String specName, String packageName,
-                        boolean lenient) {
+                        boolean lenient, java.util.function.UnaryOperator<String> locator) {
+        this.locator = locator;
         this.openAPI = openAPI;
         this.codegen = codegen;
         this.specName = specName;
@@ -103,16 +111,39 @@ public final class ModelBuilder {
         for (CodegenModel model : models) {
             if (model.isEnum || model.isArray || model.isMap || model.isString || model.isNumeric
                     || model.isBoolean || model.isPrimitiveType) {
-                // Not an object: property types refer to the underlying type instead (see typeOf).
+                // Not an object: references to it print the underlying type instead (see typeOf).
+                String underlying = model.isArray && model.arrayModelType != null ? "List<" + model.arrayModelType + ">"
+                        : model.dataType;
+                if (underlying != null && !underlying.equals(model.classname)) {
+                    aliases.put(model.classname, underlying);
+                }
                 continue;
             }
             classBySchemaName.put(model.name, model.classname);
         }
-        for (CodegenModel model : models) {
-            if (!classBySchemaName.containsKey(model.name)) {
-                continue;
+        // A schema that cannot be expressed takes the schemas using it along (lenient), so repeat until stable.
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            schemasByClass.clear();
+            for (CodegenModel model : models) {
+                if (!classBySchemaName.containsKey(model.name)) {
+                    continue;
+                }
+                try {
+                    schemasByClass.put(model.classname, buildSchema(model));
+                } catch (UnsupportedConstruct e) {
+                    String where = "#/components/schemas/" + model.name;
+                    if (!lenient) {
+                        throw new GenerationException("The spec " + specName + " uses a construct the generator"
+                                + " does not support; change the spec, or set lenient=true to skip what uses it",
+                                List.of(locator.apply(where + ": " + e.getMessage())));
+                    }
+                    skipped.add(new ClientModel.Skipped("schema " + model.name, e.getMessage()));
+                    classBySchemaName.remove(model.name);
+                    changed = true;
+                }
             }
-            schemasByClass.put(model.classname, buildSchema(model));
         }
     }
 
@@ -185,9 +216,18 @@ public final class ModelBuilder {
      * The Java type for a codegen data type: object schemas keep their class, other named schemas (enums,
      * aliases) were inlined by OpenAPI Generator already. Fails on types the runtime cannot carry.
      */
-    private String typeOf(String dataType, String where) {
-        if (dataType == null) {
+    private String typeOf(String rawType, String where) {
+        if (rawType == null) {
             throw new UnsupportedConstruct(where + ": no type could be determined");
+        }
+        String dataType = rawType;
+        for (int depth = 0; depth < 8 && !aliases.isEmpty(); depth++) {
+            String replaced = IDENTIFIER.matcher(dataType).replaceAll(r -> Matcher.quoteReplacement(
+                    aliases.getOrDefault(r.group(), r.group())));
+            if (replaced.equals(dataType)) {
+                break;
+            }
+            dataType = replaced;
         }
         Matcher m = IDENTIFIER.matcher(dataType);
         while (m.find()) {
@@ -234,7 +274,7 @@ public final class ModelBuilder {
                 if (!lenient) {
                     throw new GenerationException("The spec " + specName + " uses a construct the generator does not"
                             + " support; change the spec, or set lenient=true to skip such operations",
-                            List.of(where + ": " + e.getMessage()));
+                            List.of(where + ": " + locator.apply(e.getMessage())));
                 }
                 skipped.add(new ClientModel.Skipped(where, e.getMessage()));
             }

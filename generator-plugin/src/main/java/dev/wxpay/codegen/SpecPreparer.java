@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Prepares a parsed spec for OpenAPI Generator, in place: removes operations lenient mode skips, and derives
- * operationIds where the spec has none. Stateless and thread-safe
+ * Prepares a parsed spec for OpenAPI Generator, in place: removes operations lenient mode skips, derives
+ * operationIds where the spec has none, and names inline schemas from where they sit. Stateless and thread-safe
  * (it mutates only the spec given).
  */
 public final class SpecPreparer {
@@ -44,9 +44,10 @@ public final class SpecPreparer {
         return api.getPaths().values().stream().mapToInt(i -> i.readOperations().size()).sum();
     }
 
-    /** Derives missing operationIds. */
+    /** Derives missing operationIds, then names inline schemas (from those operationIds). */
     public static void prepare(OpenAPI api) {
         deriveOperationIds(api);
+        new InlineSchemaNamer(api).run();
     }
 
     /**

@@ -112,7 +112,9 @@ public final class SpecValidator {
         Matcher m = REF.matcher(json);
         while (m.find()) {
             if (!schemas.contains(m.group(1))) {
-                return where(spec, pointer) + ": $ref '#/components/schemas/" + m.group(1)
+                int line = SpecProblems.lineOfTextAfter(spec.text(), pointer, "#/components/schemas/" + m.group(1));
+                return spec.source() + (line > 0 ? ":" + line : "") + ": #" + pointer
+                        + ": $ref '#/components/schemas/" + m.group(1)
                         + "' points to a schema that does not exist; define it under components/schemas or fix"
                         + " the name";
             }
@@ -126,6 +128,22 @@ public final class SpecValidator {
         copy.setRequestBody(op.getRequestBody());
         copy.setResponses(op.getResponses());
         return copy;
+    }
+
+    /**
+     * {@code "#/paths/~1x/get: problem"} becomes {@code "file:line: #/paths/~1x/get: problem"}; other text is
+     * returned as it is.
+     */
+    static String locate(ParsedSpec spec, String problem) {
+        int colon = problem.indexOf(": ");
+        if (!problem.startsWith("#/") || colon < 0) {
+            return problem;
+        }
+        String pointer = problem.substring(1, colon);
+        int slashes = pointer.indexOf("/requestBody");
+        String known = slashes > 0 ? pointer.substring(0, slashes) : pointer;
+        int line = SpecProblems.lineOf(spec.text(), known);
+        return spec.source() + (line > 0 ? ":" + line : "") + ": " + problem;
     }
 
     /** {@code file:line: #/json/pointer} (no line when the text does not show the key). */

@@ -33,8 +33,10 @@ public final class WxpayGenerator {
 
     /** Runs one generation; throws {@link GenerationException} when the input is wrong. */
     public GenerationResult generate(GenerationRequest request) {
+        long start = System.nanoTime();
         TemplateSource templates = new TemplateSource(request.templateDirectory());
         ParsedSpec spec = new SpecReader().read(request.spec());
+        long read = System.nanoTime();
         String hash = new InputHasher().hash(request, spec.text(), templates);
         GenerationState state = GenerationState.load(request.outputDirectory());
         if (!request.force() && state.isUpToDate(hash, request.outputDirectory())) {
@@ -48,6 +50,38 @@ public final class WxpayGenerator {
             log.warn("Swagger Parser: " + request.spec() + ": " + message);
         }
 
+        Built built = buildModel(spec, request);
+        long modelled = System.nanoTime();
+        ClientModel model = built.model();
+        List<ClientModel.Skipped> skipped = built.skipped();
+        int totalOperations = built.totalOperations();
+        if (request.modelDumpFile() != null) {
+            dump(model, request);
+        }
+        List<Renderer.RenderedFile> files = new Renderer(templates).render(model);
+        long rendered = System.nanoTime();
+        OutputWriter.Outcome outcome = new OutputWriter(request.outputDirectory(), state).write(files);
+        GenerationState.save(request.outputDirectory(), hash, files.stream().map(Renderer.RenderedFile::relativePath)
+                .toList());
+        int generatedOperations = model.apis().stream().mapToInt(a -> a.operations().size()).sum();
+        for (ClientModel.Skipped s : skipped) {
+            log.warn("wxpay-codegen: skipped " + s.where() + ": " + s.reason());
+        }
+        log.info("wxpay-codegen: " + generatedOperations + " operations, " + model.schemas().size() + " models, "
+                + files.size() + " files (" + outcome.written().size() + " written, " + outcome.deleted().size()
+                + " stale removed) in " + request.outputDirectory() + "; took " + millis(start, System.nanoTime())
+                + " ms (read " + millis(start, read) + ", model " + millis(read, modelled) + ", render "
+                + millis(modelled, rendered) + ", write " + millis(rendered, System.nanoTime()) + ")");
+        return new GenerationResult(false, totalOperations, generatedOperations, outcome.written(),
+                outcome.unchanged(), outcome.deleted(), skipped, warnings);
+    }
+
+    /** The model of one spec plus what was skipped on the way, and the operation count before skipping. */
+    record Built(ClientModel model, List<ClientModel.Skipped> skipped, int totalOperations) {
+    }
+
+    /** Steps 2 to 4 (validate, prepare, codegen model, intermediate model); public for tests of the model. */
+    static Built buildModel(ParsedSpec spec, GenerationRequest request) {
         SpecValidator.Problems problems = new SpecValidator().validate(spec);
         if (!problems.global().isEmpty() || (!request.lenient() && !problems.byOperation().isEmpty())) {
             List<String> all = new ArrayList<>(problems.global());
@@ -59,29 +93,17 @@ public final class WxpayGenerator {
         List<ClientModel.Skipped> removed = SpecPreparer.removeOperations(spec.openAPI(), problems.byOperation());
         int totalOperations = SpecPreparer.countOperations(spec.openAPI()) + removed.size();
         SpecPreparer.prepare(spec.openAPI());
-
         CodegenModelStep.Result codegen = new CodegenModelStep().run(spec.openAPI(), request.outputDirectory());
         ClientModel model = new ModelBuilder(spec.openAPI(), codegen, request.spec().fileName(),
-                request.packageName(), request.lenient()).build();
+                request.packageName(), request.lenient(), problem -> SpecValidator.locate(spec, problem)).build();
         List<ClientModel.Skipped> skipped = new ArrayList<>(removed);
         skipped.addAll(model.skipped());
         skipped.sort(java.util.Comparator.comparing(ClientModel.Skipped::where));
-        if (request.modelDumpFile() != null) {
-            dump(model, request);
-        }
-        List<Renderer.RenderedFile> files = new Renderer(templates).render(model);
-        OutputWriter.Outcome outcome = new OutputWriter(request.outputDirectory(), state).write(files);
-        GenerationState.save(request.outputDirectory(), hash, files.stream().map(Renderer.RenderedFile::relativePath)
-                .toList());
-        int generatedOperations = model.apis().stream().mapToInt(a -> a.operations().size()).sum();
-        for (ClientModel.Skipped s : skipped) {
-            log.warn("wxpay-codegen: skipped " + s.where() + ": " + s.reason());
-        }
-        log.info("wxpay-codegen: " + generatedOperations + " operations, " + model.schemas().size() + " models, "
-                + files.size() + " files (" + outcome.written().size() + " written, " + outcome.deleted().size()
-                + " stale removed) in " + request.outputDirectory());
-        return new GenerationResult(false, totalOperations, generatedOperations, outcome.written(),
-                outcome.unchanged(), outcome.deleted(), skipped, warnings);
+        return new Built(model, skipped, totalOperations);
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static void dump(ClientModel model, GenerationRequest request) {

@@ -25,8 +25,13 @@ public final class ApiResponse<T> {
      * @param data       the mapped body, or null when there was none
      */
     public ApiResponse(int statusCode, Map<String, List<String>> headers, T data) {
+        this(statusCode, HttpHeaders.copyOf(headers), data, true);
+    }
+
+    /** For the client: takes a map that is already an unmodifiable, case-insensitive copy. */
+    ApiResponse(int statusCode, Map<String, List<String>> caseInsensitiveHeaders, T data, boolean owned) {
         this.statusCode = statusCode;
-        this.headers = HttpHeaders.copyOf(headers);
+        this.headers = caseInsensitiveHeaders;
         this.data = data;
     }
 

@@ -28,11 +28,13 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -169,6 +171,8 @@ public final class WechatPayClient {
      * @throws MalformedResponseException  the verified body does not map to {@code responseType}
      * @throws TransportException          I/O failure or timeout
      * @throws WechatPayException          the body could not be serialised, or signing failed
+     * @throws IllegalStateException       an interceptor broke the chain's contract (other exceptions thrown by user
+     *                                     interceptors pass through unchanged)
      */
     public <T> ApiResponse<T> execute(ApiRequest request, Class<T> responseType) {
         Objects.requireNonNull(request, "request");
@@ -179,14 +183,27 @@ public final class WechatPayClient {
     }
 
     /**
-     * Runs {@link #execute} on the client's async executor. The future completes with the same response, or
-     * exceptionally with the same exceptions (wrapped in {@link java.util.concurrent.CompletionException} by
-     * {@code join()}, in {@link java.util.concurrent.ExecutionException} by {@code get()}).
+     * Runs {@link #execute} on the client's async executor (interceptors included). The future completes with the
+     * same response, or exceptionally with the same exception itself, so {@code handle}, {@code exceptionally} and
+     * {@code whenComplete} see a {@link ServiceException} and not a wrapper ({@code join()} and {@code get()} wrap
+     * it in {@link java.util.concurrent.CompletionException} / {@link ExecutionException} as usual).
      */
     public <T> CompletableFuture<ApiResponse<T>> executeAsync(ApiRequest request, Class<T> responseType) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(responseType, "responseType");
-        return CompletableFuture.supplyAsync(() -> execute(request, responseType), asyncExecutor);
+        CompletableFuture<ApiResponse<T>> future = new CompletableFuture<>();
+        try {
+            asyncExecutor.execute(() -> {
+                try {
+                    future.complete(execute(request, responseType));
+                } catch (Throwable t) {
+                    future.completeExceptionally(t);
+                }
+            });
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e); // for example a RejectedExecutionException from a saturated executor
+        }
+        return future;
     }
 
     private WireRequest toWire(ApiRequest request) {
@@ -240,13 +257,29 @@ public final class WechatPayClient {
             }
         }
         HttpResponse<byte[]> response;
+        // HttpRequest.timeout only bounds the wait for the response headers; waiting on the future with the same
+        // deadline also bounds a body that stalls halfway (send() itself is sendAsync() plus get() in the JDK).
+        CompletableFuture<HttpResponse<byte[]>> future =
+                httpClient.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         try {
-            response = httpClient.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new TransportException(what(request) + " timed out (" + e.getMessage() + ")", e, true);
-        } catch (IOException e) {
-            throw new TransportException(what(request) + " failed: " + e, e, false);
+            response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new TransportException(what(request) + " timed out after " + timeout.toMillis() + " ms", e, true);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw new TransportException(what(request) + " timed out (" + cause.getMessage() + ")", cause, true);
+            }
+            if (cause instanceof IOException) {
+                throw new TransportException(what(request) + " failed: " + cause, cause, false);
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new TransportException(what(request) + " failed: " + cause, cause, false);
         } catch (InterruptedException e) {
+            future.cancel(true);
             Thread.currentThread().interrupt();
             throw new TransportException(what(request) + " was interrupted", e, false);
         }
@@ -289,7 +322,7 @@ public final class WechatPayClient {
                         requestId, null);
             }
         }
-        return new ApiResponse<>(response.statusCode(), response.headers(), data);
+        return new ApiResponse<>(response.statusCode(), response.headers(), data, true);
     }
 
     /** Maps a non-2xx answer, keeping the raw body whenever it is not WeChat Pay's error JSON. */

@@ -43,7 +43,8 @@ public final class WechatPayJson {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                        JsonInclude.Include.USE_DEFAULTS))
                 .build();
         // "" means "not known yet" in WeChat Pay payloads; only date-time types get this leniency.
         for (Class<?> type : new Class<?>[] {OffsetDateTime.class, ZonedDateTime.class, LocalDateTime.class,

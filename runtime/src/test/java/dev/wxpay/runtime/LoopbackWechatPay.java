@@ -94,13 +94,20 @@ final class LoopbackWechatPay implements AutoCloseable {
         final String contentType;
         final Signing signing;
         final boolean hang;
+        final boolean stallBody;
 
         private Answer(int status, String body, String contentType, Signing signing, boolean hang) {
+            this(status, body, contentType, signing, hang, false);
+        }
+
+        private Answer(int status, String body, String contentType, Signing signing, boolean hang,
+                boolean stallBody) {
             this.status = status;
             this.body = body;
             this.contentType = contentType;
             this.signing = signing;
             this.hang = hang;
+            this.stallBody = stallBody;
         }
 
         static Answer json(int status, String body) {
@@ -117,6 +124,11 @@ final class LoopbackWechatPay implements AutoCloseable {
 
         static Answer hang() {
             return new Answer(200, "", null, Signing.UNSIGNED, true);
+        }
+
+        /** Sends the headers and the first bytes of a 100-byte body, then stops. */
+        static Answer stallBody() {
+            return new Answer(200, "", null, Signing.UNSIGNED, false, true);
         }
     }
 
@@ -184,6 +196,14 @@ final class LoopbackWechatPay implements AutoCloseable {
             }
             Answer answer = responder.apply(recorded);
             if (answer.hang) {
+                closing.await(30, TimeUnit.SECONDS);
+                return;
+            }
+            if (answer.stallBody) {
+                exchange.sendResponseHeaders(200, 100);
+                OutputStream out = exchange.getResponseBody();
+                out.write("{\"sign_pl".getBytes(StandardCharsets.UTF_8));
+                out.flush();
                 closing.await(30, TimeUnit.SECONDS);
                 return;
             }

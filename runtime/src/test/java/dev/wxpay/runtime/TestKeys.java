@@ -18,11 +18,13 @@ final class TestKeys {
     private TestKeys() {
     }
 
-    static final KeyPair MERCHANT = generate();
-    static final KeyPair MERCHANT_B = generate();
-    static final KeyPair WECHATPAY = generate();
-    static final KeyPair WECHATPAY_B = generate();
-    static final KeyPair STRANGER = generate();
+    private static final KeyPair[] PAIRS = generateInParallel(4);
+    static final KeyPair MERCHANT = PAIRS[0];
+    static final KeyPair MERCHANT_B = PAIRS[1];
+    static final KeyPair WECHATPAY = PAIRS[2];
+    static final KeyPair WECHATPAY_B = PAIRS[3];
+    /** A key neither WeChat Pay nor merchant A trusts for the role it is used in: merchant B's. */
+    static final KeyPair STRANGER = MERCHANT_B;
 
     static final String MERCHANT_ID = "1900000109";
     static final String MERCHANT_B_ID = "1900000222";
@@ -31,11 +33,42 @@ final class TestKeys {
     static final String WECHATPAY_KEY_ID = "PUB_KEY_ID_0119000001092025000000000000001";
     static final String WECHATPAY_B_KEY_ID = "PUB_KEY_ID_0119000002222025000000000000002";
 
-    static KeyPair generate() {
+    /**
+     * RSA generation dominates test start-up on a busy machine: use two threads. The work runs in a separate class
+     * because code of TestKeys itself cannot run on another thread while TestKeys is still being initialised.
+     */
+    private static KeyPair[] generateInParallel(int count) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
+            java.util.List<java.util.concurrent.Future<KeyPair>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(new RsaGeneration()));
+            }
+            KeyPair[] pairs = new KeyPair[count];
+            for (int i = 0; i < count; i++) {
+                pairs[i] = futures.get(i).get();
+            }
+            return pairs;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Generates one RSA-2048 key pair. */
+    private static final class RsaGeneration implements java.util.concurrent.Callable<KeyPair> {
+        @Override
+        public KeyPair call() throws NoSuchAlgorithmException {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             return generator.generateKeyPair();
+        }
+    }
+
+    static KeyPair generate() {
+        try {
+            return new RsaGeneration().call();
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
@@ -61,10 +94,26 @@ final class TestKeys {
         }
     }
 
+    private static CertificateAndKey platform;
+
+    /**
+     * One self-signed platform certificate (valid 30 days) per test JVM: keytool starts a JVM, which takes seconds
+     * on a busy machine.
+     */
+    static synchronized CertificateAndKey platformCertificate() throws Exception {
+        if (platform == null) {
+            Path dir = Files.createTempDirectory("wxpay-runtime-test");
+            platform = selfSignedCertificate(dir, "wechatpay-platform", 30);
+            Files.deleteIfExists(dir.resolve("wechatpay-platform.p12"));
+            Files.deleteIfExists(dir);
+        }
+        return platform;
+    }
+
     static CertificateAndKey selfSignedCertificate(Path dir, String name, int validityDays) throws Exception {
         Path store = dir.resolve(name + ".p12");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize",
+        Process process = new ProcessBuilder(keytool, "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC", "-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize",
                 "2048", "-dname", "CN=" + name + ",O=Tenpay.com,C=CN", "-validity", String.valueOf(validityDays),
                 "-keystore", store.toString(), "-storepass", "changeit", "-storetype", "PKCS12")
                 .redirectErrorStream(true).start();

@@ -3,6 +3,7 @@ package dev.wxpay.codegen.openapi;
 import dev.wxpay.codegen.naming.JavaNames;
 import org.openapitools.codegen.CodegenModel;
 import org.openapitools.codegen.CodegenOperation;
+import org.openapitools.codegen.CodegenProperty;
 import org.openapitools.codegen.CodegenType;
 import org.openapitools.codegen.languages.AbstractJavaCodegen;
 import org.openapitools.codegen.model.ModelMap;
@@ -25,6 +26,7 @@ public class WxpayCodegen extends AbstractJavaCodegen {
     public static final String ENGINE = dev.wxpay.codegen.render.MustacheJavaEngineAdapter.IDENTIFIER;
 
     private final Map<String, CodegenModel> models = new LinkedHashMap<>();
+    private final Map<String, String> modelNames = new java.util.HashMap<>();
     private final List<CodegenOperation> operations = new ArrayList<>();
 
     public WxpayCodegen() {
@@ -69,17 +71,40 @@ public class WxpayCodegen extends AbstractJavaCodegen {
     }
 
     @Override
+    public boolean getUseInlineModelResolver() {
+        // Inline schemas were named before this step, from where they sit (InlineSchemaNamer).
+        return false;
+    }
+
+    @Override
     public void postProcess() {
         // OpenAPI Generator prints a donation banner to stdout here; a build tool must stay quiet.
     }
 
     @Override
     public String toModelName(String name) {
-        String pascal = JavaNames.pascal(name);
-        if (pascal.isEmpty()) {
-            return super.toModelName(name);
+        // OpenAPI Generator asks for the same names over and over (per enum, per model): remember them.
+        String known = modelNames.get(name);
+        if (known != null) {
+            return known;
         }
-        return JavaNames.safeIdentifier(pascal, "Model");
+        String pascal = JavaNames.pascal(name);
+        String result = pascal.isEmpty() ? super.toModelName(name) : JavaNames.safeIdentifier(pascal, "Model");
+        modelNames.put(name, result);
+        return result;
+    }
+
+    @Override
+    public ModelsMap postProcessModelsEnum(ModelsMap objs) {
+        // Enums are generated as their underlying type (String): WeChat Pay adds values without notice, and a
+        // Java enum would fail to read them. Skipping OpenAPI Generator's enum post-processing also avoids its
+        // quadratic cost on large specs.
+        return objs;
+    }
+
+    @Override
+    public void updateCodegenPropertyEnum(CodegenProperty var) {
+        // See postProcessModelsEnum: no enum classes, so no enum constants to compute.
     }
 
     @Override

@@ -57,6 +57,23 @@ public final class SpecProblems {
         return line;
     }
 
+    /**
+     * The 1-based line of the first {@code needle} written after the key {@code pointer} points to (e.g. the
+     * {@code $ref} inside an operation); the pointer's own line when the needle is not found after it.
+     */
+    public static int lineOfTextAfter(String text, String pointer, String needle) {
+        int line = lineOf(text, pointer);
+        if (line == 0) {
+            return 0;
+        }
+        int offset = 0;
+        for (int l = 1; l < line && offset >= 0; l++) {
+            offset = text.indexOf('\n', offset) + 1;
+        }
+        int at = text.indexOf(needle, Math.max(offset, 0));
+        return at < 0 ? line : lineAt(text, at);
+    }
+
     private static int findKey(String text, String key, int from) {
         String[] forms = {key + ":", "'" + key + "':", "\"" + key + "\":"};
         int best = -1;

@@ -1,7 +1,8 @@
 package dev.wxpay.codegen.read;
 
 import dev.wxpay.codegen.GenerationException;
-import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.converter.SwaggerConverter;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
@@ -23,6 +24,8 @@ public final class SpecReader {
     static final String MAX_CODE_POINTS = "maxYamlCodePoints";
     private static final String LIMIT = String.valueOf(64 * 1024 * 1024);
     private static final Object PROPERTY_LOCK = new Object();
+    private static final java.util.regex.Pattern SWAGGER_2 =
+            java.util.regex.Pattern.compile("(?m)^[\"']?swagger[\"']?\\s*:");
 
     /** Reads and resolves the spec; fails with the parser's messages when it produced no model. */
     public ParsedSpec read(SpecSource source) {
@@ -36,9 +39,15 @@ public final class SpecReader {
             String previous = System.getProperty(MAX_CODE_POINTS);
             System.setProperty(MAX_CODE_POINTS, LIMIT);
             try {
-                result = source.isResource()
-                        ? new OpenAPIParser().readContents(text, null, options)
-                        : new OpenAPIParser().readLocation(Path.of(source.location()).toUri().toString(), null, options);
+                String location = source.isResource() ? null : Path.of(source.location()).toUri().toString();
+                if (SWAGGER_2.matcher(text).find()) {
+                    // Straight to the 2.0 converter: the generic parser would first parse it as 3.0 and fail.
+                    result = location == null ? new SwaggerConverter().readContents(text, null, options)
+                            : new SwaggerConverter().readLocation(location, null, options);
+                } else {
+                    result = location == null ? new OpenAPIV3Parser().readContents(text, null, options)
+                            : new OpenAPIV3Parser().readLocation(location, null, options);
+                }
             } finally {
                 if (previous == null) {
                     System.clearProperty(MAX_CODE_POINTS);

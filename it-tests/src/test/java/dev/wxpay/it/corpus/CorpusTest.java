@@ -1,0 +1,152 @@
+package dev.wxpay.it.corpus;
+
+import dev.wxpay.codegen.GenerationLog;
+import dev.wxpay.codegen.GenerationRequest;
+import dev.wxpay.codegen.GenerationResult;
+import dev.wxpay.codegen.WxpayGenerator;
+import dev.wxpay.codegen.model.ClientModel;
+import dev.wxpay.codegen.read.SpecSource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole public WeChat Pay v3 corpus (a Swagger 2.0 assembly: no operationIds, Chinese tags, clashing inline
+ * names, broken types and paths) through the plugin's generator in lenient mode, then compiled ({@code --release
+ * 11}) against the runtime. Prints one line {@code CORPUS operations=<n> generated=<g> compiled=<c> skipped=<s>}
+ * and writes every skipped operation with its reason to {@code target/corpus-report.txt}.
+ */
+@DisplayName("The public WeChat Pay v3 corpus")
+class CorpusTest {
+    private static final String CORPUS = "shared/corpus/wechatpay-v3-swagger2.yaml";
+
+    @Test
+    @DisplayName("generates in lenient mode, every skip has a reason, the counts add up and everything generated compiles")
+    void corpusGeneratesAndCompiles() throws IOException {
+        Path corpus = locateCorpus();
+        Path target = Path.of("target", "corpus").toAbsolutePath();
+        Path sources = target.resolve("src");
+        List<String> warnings = new ArrayList<>();
+        long start = System.nanoTime();
+        GenerationResult result = new WxpayGenerator(new GenerationLog() {
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+        }).generate(GenerationRequest.builder().spec(SpecSource.file(corpus)).packageName("dev.wxpay.corpus")
+                .outputDirectory(sources).lenient(true).force(true).generatorVersion("corpus-test").build());
+        long generationMillis = (System.nanoTime() - start) / 1_000_000;
+
+        List<ClientModel.Skipped> skippedOperations = result.skipped().stream()
+                .filter(s -> !s.where().startsWith("schema ")).toList();
+        List<ClientModel.Skipped> skippedSchemas = result.skipped().stream()
+                .filter(s -> s.where().startsWith("schema ")).toList();
+        Compilation compilation = compile(sources, target.resolve("classes"));
+
+        int n = result.operations();
+        int g = result.generatedOperations();
+        int c = g - compilation.operationsInFailedFiles();
+        int s = skippedOperations.size();
+        System.out.println("CORPUS operations=" + n + " generated=" + g + " compiled=" + c + " skipped=" + s);
+
+        StringBuilder report = new StringBuilder();
+        report.append("# wxpay-codegen corpus report\n");
+        report.append("spec: ").append(corpus.getFileName()).append('\n');
+        report.append("operations=").append(n).append(" generated=").append(g).append(" compiled=").append(c)
+                .append(" skipped=").append(s).append('\n');
+        report.append("generation took ").append(generationMillis).append(" ms; compilation took ")
+                .append(compilation.millis()).append(" ms\n\n## skipped operations (").append(s).append(")\n");
+        for (ClientModel.Skipped skip : skippedOperations) {
+            report.append(skip.where()).append("\n    ").append(skip.reason()).append('\n');
+        }
+        report.append("\n## skipped schemas (").append(skippedSchemas.size()).append(")\n");
+        for (ClientModel.Skipped skip : skippedSchemas) {
+            report.append(skip.where()).append("\n    ").append(skip.reason()).append('\n');
+        }
+        report.append("\n## compilation errors (").append(compilation.errors().size()).append(")\n");
+        compilation.errors().forEach(e -> report.append(e).append('\n'));
+        Files.createDirectories(target);
+        Files.writeString(Path.of("target", "corpus-report.txt"), report, StandardCharsets.UTF_8);
+
+        assertThat(skippedOperations).allSatisfy(skip -> assertThat(skip.reason()).as(skip.where()).isNotBlank());
+        assertThat(g + s).as("generated + skipped = operations").isEqualTo(n);
+        assertThat(compilation.errors()).as("compilation errors (see target/corpus-report.txt)").isEmpty();
+        assertThat(c).as("compiled = generated").isEqualTo(g);
+    }
+
+    /** The corpus lives in the project's shared folder, beside the repository (CI lays it out the same way). */
+    private static Path locateCorpus() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(CORPUS);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("The corpus " + CORPUS + " was not found in any folder above "
+                + Path.of("").toAbsolutePath() + "; it sits beside the repository in the project's shared folder");
+    }
+
+    private record Compilation(List<String> errors, int operationsInFailedFiles, long millis) {
+    }
+
+    /** Compiles the sources against what a consumer has (runtime and Jackson); counts operations in files with errors. */
+    private static Compilation compile(Path sources, Path classes) throws IOException {
+        long start = System.nanoTime();
+        Files.createDirectories(classes);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(sources)) {
+            files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+        String classpath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> e.contains("jackson") || e.contains("runtime"))
+                .collect(Collectors.joining(File.pathSeparator));
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fm = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            compiler.getTask(null, fm, diagnostics, List.of("--release", "11", "-encoding", "UTF-8", "-proc:none",
+                    "-nowarn", "-classpath", classpath, "-d", classes.toString()), null,
+                    fm.getJavaFileObjectsFromPaths(files)).call();
+        }
+        List<String> errors = new ArrayList<>();
+        Set<Path> failed = new TreeSet<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR) {
+                errors.add(String.valueOf(d));
+                if (d.getSource() != null) {
+                    failed.add(Path.of(d.getSource().toUri()));
+                }
+            }
+        }
+        int operations = 0;
+        for (Path file : failed) {
+            if (file.getParent().getFileName().toString().equals("api")) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                operations += text.split("private static ApiRequest ", -1).length - 1;
+            }
+        }
+        return new Compilation(errors, operations, (System.nanoTime() - start) / 1_000_000);
+    }
+}

@@ -1,0 +1,835 @@
+package dev.wxpay.testkit;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * WeChat Pay on loopback: a real HTTP server on 127.0.0.1 that checks requests as WeChat Pay does and answers like it.
+ *
+ * <ul>
+ *   <li>Every API request must carry a valid {@code WECHATPAY2-SHA256-RSA2048} Authorization header of a known
+ *       merchant, within the timestamp window, signed over the exact bytes sent; otherwise 401 {@code SIGN_ERROR}.</li>
+ *   <li>Parameters and bodies are validated against the loaded {@link SimulatorSpec}; a violation is answered with
+ *       400 {@code PARAM_ERROR} whose {@code detail.field} names the field by JSON path.</li>
+ *   <li>Every answer is signed with the simulator's WeChat Pay key: {@code Wechatpay-Timestamp}, {@code -Nonce},
+ *       {@code -Signature}, {@code -Serial}, {@code -Signature-Type} and a {@code Request-ID}, with these exact
+ *       header-name spellings.</li>
+ *   <li>The PayScore plan and sign-plan operations keep state; {@link #simulateUserSign(String)} and
+ *       {@link #simulateUserCancel(String)} play the user and send the encrypted, signed notification. Any other
+ *       operation of the spec answers with its example.</li>
+ *   <li>{@link #faults()} injects delays, 5xx answers, tampered bodies, wrong serials, stale timestamps and
+ *       {@code WECHATPAY/SIGNTEST/} probes.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * try (WechatPaySimulator sim = WechatPaySimulator.builder().start()) {
+ *     SimulatedMerchant m = sim.merchant();       // mchid, serial, private key to sign with, APIv3 key
+ *     URI base = sim.baseUri();                   // http://127.0.0.1:PORT
+ *     PublicKey wechatPayKey = sim.platformPublicKey(); String keyId = sim.publicKeyId();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: requests are served concurrently; state, faults and the request log are guarded. Close it to stop
+ * the server, the notification deliveries and their threads.
+ */
+public final class WechatPaySimulator implements AutoCloseable {
+
+    /** The Authorization scheme WeChat Pay APIv3 accepts. */
+    public static final String AUTH_SCHEME = "WECHATPAY2-SHA256-RSA2048";
+    /** The prefix of WeChat Pay's probe signatures, which merchants must fail to verify. */
+    public static final String SIGNTEST_PREFIX = "WECHATPAY/SIGNTEST/";
+    /** The path prefix of the simulator's own control endpoints (not WeChat Pay's API, not authenticated). */
+    public static final String CONTROL_PREFIX = "/_testkit/";
+
+    private static final int MAX_RECORDED = 10_000;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final SimulatorSpec spec;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final KeyPair platformKey;
+    private final String publicKeyId;
+    private final Map<String, SimulatedMerchant> merchants;
+    private final Duration timestampWindow;
+    private final ObjectMapper mapper;
+    private final PayscoreState state;
+    private final FaultInjector faults;
+    private final NotificationSender notifications;
+    private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
+    private final LoopbackHttpServer server;
+
+    private WechatPaySimulator(Builder b) throws IOException {
+        this.clock = b.clock;
+        this.random = b.random;
+        // RSA key generation and the first Swagger Parser run dominate a cold start: overlap them.
+        CompletableFuture<KeyPair> platform = b.platformKey != null ? CompletableFuture.completedFuture(b.platformKey)
+                : CompletableFuture.supplyAsync(() -> Crypto.generateRsaKeyPair(random));
+        CompletableFuture<SimulatedMerchant> generated = !b.merchants.isEmpty() ? null
+                : CompletableFuture.supplyAsync(() -> SimulatedMerchant.generate(Builder.DEFAULT_MCHID, random));
+        this.spec = b.spec != null ? b.spec : SimulatorSpec.payscore();
+        Map<String, SimulatedMerchant> known = new LinkedHashMap<>();
+        for (SimulatedMerchant m : b.merchants) {
+            if (known.put(m.mchid(), m) != null) {
+                throw new IllegalArgumentException("merchant " + m.mchid() + " given twice");
+            }
+        }
+        if (generated != null) {
+            SimulatedMerchant m = generated.join();
+            known.put(m.mchid(), m);
+        }
+        this.platformKey = platform.join();
+        this.publicKeyId = b.publicKeyId != null ? b.publicKeyId : "PUB_KEY_ID_01" + Crypto.digits(random, 26);
+        this.merchants = java.util.Collections.unmodifiableMap(known);
+        this.timestampWindow = b.timestampWindow;
+        this.mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.state = new PayscoreState(clock, random);
+        this.faults = new FaultInjector(spec.operationIds());
+        this.notifications = new NotificationSender(b.retryDelays, b.notificationTimeout);
+        this.server = LoopbackHttpServer.start(InetAddress.getLoopbackAddress(), b.port, this::handle,
+                "wxpay-testkit-" + b.port);
+    }
+
+    /** A builder with defaults: ephemeral port, PayScore spec, system clock, one generated merchant. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- what a client needs
+
+    /** {@code http://127.0.0.1:PORT}, the base URI to give a client. */
+    public URI baseUri() {
+        return URI.create("http://" + server.address().getHostAddress() + ":" + server.port());
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The id of the simulator's WeChat Pay public key ({@code PUB_KEY_ID_…}), sent as {@code Wechatpay-Serial}. */
+    public String publicKeyId() {
+        return publicKeyId;
+    }
+
+    /** The WeChat Pay public key a client must trust to verify the simulator's answers and notifications. */
+    public PublicKey platformPublicKey() {
+        return platformKey.getPublic();
+    }
+
+    /** {@link #platformPublicKey()} as PEM ({@code pub_key.pem}, as downloaded from the merchant platform). */
+    public String platformPublicKeyPem() {
+        return Crypto.pem("PUBLIC KEY", platformKey.getPublic().getEncoded());
+    }
+
+    /** The first (or only) merchant. */
+    public SimulatedMerchant merchant() {
+        return merchants.values().iterator().next();
+    }
+
+    /** The merchant with this mchid. */
+    public SimulatedMerchant merchant(String mchid) {
+        SimulatedMerchant m = merchants.get(mchid);
+        if (m == null) {
+            throw new IllegalArgumentException("unknown merchant " + mchid + "; known: " + merchants.keySet());
+        }
+        return m;
+    }
+
+    /** All merchants, in the order given. */
+    public Collection<SimulatedMerchant> merchants() {
+        return merchants.values();
+    }
+
+    public SimulatorSpec spec() {
+        return spec;
+    }
+
+    /** Fault injection for the next answers. */
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    // ---------------------------------------------------------------- what happened
+
+    /** The requests received so far (the last 10,000), oldest first. */
+    public List<RecordedRequest> requests() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    /** The most recent request. */
+    public Optional<RecordedRequest> lastRequest() {
+        synchronized (recorded) {
+            return Optional.ofNullable(recorded.peekLast());
+        }
+    }
+
+    public void clearRequests() {
+        synchronized (recorded) {
+            recorded.clear();
+        }
+    }
+
+    /** The sign plan as the simulator holds it now (JSON), empty when no single sign plan has this number. */
+    public Optional<String> signPlanJson(String merchantSignPlanNo) {
+        ObjectNode node = state.signPlanSnapshot(merchantSignPlanNo);
+        return node == null ? Optional.empty() : Optional.of(node.toString());
+    }
+
+    // ---------------------------------------------------------------- the simulated user
+
+    /**
+     * The user confirms the {@code UNSIGNED} sign plan: it becomes {@code SIGNED} and a
+     * {@code PAYSCORE.USER_SIGN_PLAN} notification is POSTed to its {@code notify_url}, retried until success.
+     *
+     * @throws IllegalArgumentException when no (single) sign plan has this number
+     * @throws IllegalStateException when the sign plan is not {@code UNSIGNED}
+     */
+    public NotificationDelivery simulateUserSign(String merchantSignPlanNo) {
+        return notify(state.userSign(merchantSignPlanNo), "用户签约计划成功");
+    }
+
+    /** {@link #simulateUserCancel(String, String)} with the reason {@code 用户取消签约}. */
+    public NotificationDelivery simulateUserCancel(String merchantSignPlanNo) {
+        return simulateUserCancel(merchantSignPlanNo, "用户取消签约");
+    }
+
+    /**
+     * The user cancels the sign plan: it becomes {@code TERMINATED} (cancel type {@code USER}) and a
+     * {@code PAYSCORE.USER_CANCEL_SIGN_PLAN} notification is POSTed to its {@code notify_url}.
+     */
+    public NotificationDelivery simulateUserCancel(String merchantSignPlanNo, String reason) {
+        return notify(state.userCancel(merchantSignPlanNo, reason), "用户取消签约计划");
+    }
+
+    private NotificationDelivery notify(PayscoreState.UserAction action, String summary) {
+        SimulatedMerchant merchant = merchants.get(action.mchid());
+        String resource = action.signPlan().toString();
+        byte[] idBytes = new byte[16];
+        random.nextBytes(idBytes);
+        String id = UUID.nameUUIDFromBytes(idBytes).toString();
+        String nonce = Crypto.alphanumeric(random, 12);
+        String associatedData = "payscore";
+        ObjectNode envelope = NODES.objectNode();
+        envelope.put("id", id);
+        envelope.put("create_time", java.time.OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.ofHours(8))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        envelope.put("resource_type", "encrypt-resource");
+        envelope.put("event_type", action.eventType());
+        envelope.put("summary", summary);
+        ObjectNode res = envelope.putObject("resource");
+        res.put("original_type", "payscore");
+        res.put("algorithm", "AEAD_AES_256_GCM");
+        res.put("ciphertext", Crypto.encryptAesGcm(merchant.apiV3Key().getBytes(StandardCharsets.UTF_8), nonce,
+                associatedData, resource));
+        res.put("associated_data", associatedData);
+        res.put("nonce", nonce);
+        NotificationDelivery delivery = new NotificationDelivery(id, action.eventType(), action.notifyUrl(), resource);
+        notifications.deliver(delivery, envelope.toString(), body -> {
+            Signed s = sign(body.getBytes(StandardCharsets.UTF_8), clock.instant().getEpochSecond(), null);
+            return new String[] {
+                "Wechatpay-Nonce", s.nonce, "Wechatpay-Signature", s.signature, "Wechatpay-Timestamp", s.timestamp,
+                "Wechatpay-Serial", publicKeyId, "Wechatpay-Signature-Type", AUTH_SCHEME};
+        });
+        return delivery;
+    }
+
+    // ---------------------------------------------------------------- serving
+
+    private LoopbackHttpServer.HttpAnswer handle(LoopbackHttpServer.HttpCall call) {
+        String requestId = Crypto.hex(random, 48);
+        String target = call.target();
+        int q = target.indexOf('?');
+        String rawPath = q < 0 ? target : target.substring(0, q);
+        String rawQuery = q < 0 ? "" : target.substring(q + 1);
+        if (rawPath.startsWith(CONTROL_PREFIX)) {
+            return control(call, rawPath, requestId);
+        }
+        List<String> values = new ArrayList<>();
+        SpecOperation op = spec.match(call.method(), rawPath, values);
+        Map<String, String> pathParams = new LinkedHashMap<>();
+        if (op != null) {
+            List<String> names = op.pathParamNames();
+            for (int i = 0; i < names.size(); i++) {
+                pathParams.put(names.get(i), values.get(i));
+            }
+        }
+        List<Map.Entry<String, String>> query = parseQuery(rawQuery);
+        List<Fault> applied = faults.take(op == null ? null : op.operationId());
+        for (Fault f : applied) {
+            if (f.kind() == Fault.Kind.DELAY) {
+                pause(f.delayDuration());
+            }
+        }
+
+        Auth auth = authenticate(call);
+        int status;
+        JsonNode answer;
+        String errorCode = null;
+        try {
+            if (auth.error != null) {
+                throw auth.error;
+            }
+            if (op == null) {
+                boolean otherMethod = spec.knowsPath(rawPath);
+                throw new WechatError(otherMethod ? 405 : 404, otherMethod ? "METHOD_NOT_ALLOWED" : "NOT_FOUND",
+                        (otherMethod ? "该接口不支持此请求方法: " : "请求的资源不存在: ") + call.method() + " " + rawPath, null);
+            }
+            String trusted = call.header("Wechatpay-Serial");
+            if (trusted != null && !trusted.equals(publicKeyId)) {
+                // The client names the WeChat Pay key it trusts; naming another one means its trust is misconfigured.
+                ObjectNode detail = NODES.objectNode();
+                detail.put("field", "Wechatpay-Serial");
+                detail.put("value", trusted);
+                detail.put("issue", "is not the id of this WeChat Pay key (" + publicKeyId + ")");
+                detail.put("location", "header");
+                throw new WechatError(400, "INVALID_REQUEST", "平台公钥ID或证书序列号Wechatpay-Serial错误", detail);
+            }
+            Fault serverError = applied.stream().filter(f -> f.kind() == Fault.Kind.SERVER_ERROR).findFirst()
+                    .orElse(null);
+            if (serverError != null) {
+                throw new WechatError(serverError.status(), "SYSTEM_ERROR", "系统错误 (injected fault)", null);
+            }
+            Map<String, String> firstQuery = new HashMap<>();
+            for (Map.Entry<String, String> e : query) {
+                firstQuery.putIfAbsent(e.getKey(), e.getValue());
+            }
+            JsonNode body = validate(op, call, pathParams, firstQuery);
+            JsonNode example = op.example() == null ? null : op.example().deepCopy();
+            if (PayscoreState.OPERATIONS.contains(op.operationId())) {
+                answer = state.handle(op.operationId(), auth.mchid, pathParams, firstQuery, body, example);
+            } else {
+                answer = example;
+            }
+            status = op.successStatus();
+        } catch (WechatError e) {
+            status = e.status();
+            errorCode = e.code();
+            answer = e.body();
+        } catch (RuntimeException e) {
+            // A simulator bug or a spec it cannot serve: still answer like WeChat Pay, signed, and say what broke.
+            WechatError error = new WechatError(500, "SYSTEM_ERROR", "simulator failure: " + e, null);
+            status = error.status();
+            errorCode = error.code();
+            answer = error.body();
+        }
+
+        byte[] bytes = answer == null || status == 204 ? new byte[0] : answer.toString().getBytes(StandardCharsets.UTF_8);
+        List<LoopbackHttpServer.Header> headers = signedHeaders(bytes, requestId, applied);
+        byte[] sent = applied.stream().anyMatch(f -> f.kind() == Fault.Kind.TAMPERED_BODY) ? tamper(bytes) : bytes;
+        record(new RecordedRequest(call.method(), target, RecordedRequest.entries(call.headers()), call.body(),
+                op == null ? null : op.operationId(), pathParams, query, auth.error == null && auth.mchid != null,
+                auth.mchid, status, errorCode, requestId));
+        return new LoopbackHttpServer.HttpAnswer(status, headers, sent);
+    }
+
+    private JsonNode validate(SpecOperation op, LoopbackHttpServer.HttpCall call, Map<String, String> path,
+                              Map<String, String> query) {
+        for (SpecOperation.Param p : op.params()) {
+            String value;
+            switch (p.in()) {
+                case "path": value = path.get(p.name()); break;
+                case "query": value = query.get(p.name()); break;
+                case "header": value = call.header(p.name()); break;
+                default: continue;
+            }
+            if (value == null || value.isEmpty()) {
+                if (p.required()) {
+                    throw WechatError.param(p.name(), "is required", null, p.in());
+                }
+                continue;
+            }
+            List<SchemaValidator.Violation> v = SchemaValidator.validateText(value, p.schema(), p.name());
+            if (!v.isEmpty()) {
+                throw WechatError.param(p.name(), v.get(0).issue(), TextNode.valueOf(value), p.in());
+            }
+        }
+        if (!op.hasBody()) {
+            return null;
+        }
+        byte[] raw = call.body();
+        if (raw.length == 0) {
+            if (op.bodyRequired()) {
+                throw WechatError.param("body", "is required", null, "body");
+            }
+            return null;
+        }
+        String contentType = call.header("Content-Type");
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new WechatError(415, "INVALID_REQUEST",
+                    "Content-Type must be application/json, was " + contentType, null);
+        }
+        JsonNode body;
+        try {
+            body = mapper.readTree(raw);
+        } catch (IOException e) {
+            throw WechatError.param("body", "is not valid JSON", null, "body");
+        }
+        List<SchemaValidator.Violation> violations = SchemaValidator.validate(body, op.bodySchema(), "");
+        if (!violations.isEmpty()) {
+            SchemaValidator.Violation first = violations.get(0);
+            WechatError e = WechatError.param(first.field(), first.issue(), first.value(), "body");
+            if (violations.size() == 1) {
+                throw e;
+            }
+            StringBuilder all = new StringBuilder();
+            for (SchemaValidator.Violation v : violations) {
+                all.append(all.length() == 0 ? "" : "; ").append(v.message());
+            }
+            ObjectNode detail = (ObjectNode) e.body().get("detail");
+            throw new WechatError(400, "PARAM_ERROR", all.toString(), detail);
+        }
+        return body;
+    }
+
+    // ---------------------------------------------------------------- WeChat Pay's checks of the Authorization
+
+    private static final class Auth {
+        String mchid;
+        WechatError error;
+    }
+
+    private Auth authenticate(LoopbackHttpServer.HttpCall call) {
+        Auth auth = new Auth();
+        String header = call.header("Authorization");
+        if (header == null || header.isBlank()) {
+            auth.error = signError("Authorization", "is missing", call, null);
+            return auth;
+        }
+        if (!header.startsWith(AUTH_SCHEME + " ")) {
+            auth.error = signError("Authorization", "must use the scheme " + AUTH_SCHEME, call, null);
+            return auth;
+        }
+        Map<String, String> fields = parseAuthorization(header.substring(AUTH_SCHEME.length() + 1));
+        if (fields == null) {
+            auth.error = signError("Authorization", "is not a list of key=\"value\" pairs", call, null);
+            return auth;
+        }
+        for (String name : new String[] {"mchid", "nonce_str", "timestamp", "serial_no", "signature"}) {
+            String v = fields.get(name);
+            if (v == null || v.isEmpty()) {
+                auth.error = signError(name, "is missing from the Authorization header", call, null);
+                return auth;
+            }
+        }
+        auth.mchid = fields.get("mchid");
+        SimulatedMerchant merchant = merchants.get(auth.mchid);
+        if (merchant == null) {
+            auth.error = signError("mchid", "names no merchant the simulator knows", call, null);
+            return auth;
+        }
+        if (!merchant.certificateSerialNo().equalsIgnoreCase(fields.get("serial_no"))) {
+            auth.error = signError("serial_no", "does not match the merchant's certificate serial", call, null);
+            return auth;
+        }
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(fields.get("timestamp"));
+        } catch (NumberFormatException e) {
+            auth.error = signError("timestamp", "is not a number of seconds", call, null);
+            return auth;
+        }
+        long now = clock.instant().getEpochSecond();
+        if (Math.abs(now - timestamp) > timestampWindow.getSeconds()) {
+            auth.error = signError("timestamp", "is expired: more than " + timestampWindow.getSeconds()
+                    + " s from the server time " + now, call, null);
+            return auth;
+        }
+        byte[] message = requestMessage(call, fields.get("timestamp"), fields.get("nonce_str"));
+        if (!Crypto.verify(merchant.publicKey(), message, fields.get("signature"))) {
+            auth.error = signError("signature", "sign not match", call, message);
+        }
+        return auth;
+    }
+
+    /** {@code METHOD\nTARGET\nTIMESTAMP\nNONCE\nBODY\n} over the exact bytes received. */
+    private static byte[] requestMessage(LoopbackHttpServer.HttpCall call, String timestamp, String nonce) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + call.body().length);
+        byte[] head = (call.method() + "\n" + call.target() + "\n" + timestamp + "\n" + nonce + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        out.writeBytes(head);
+        out.writeBytes(call.body());
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    /** {@code k1="v1",k2="v2"} (spaces around commas allowed); null when malformed or a key repeats. */
+    static Map<String, String> parseAuthorization(String params) {
+        Map<String, String> out = new HashMap<>();
+        int i = 0;
+        int n = params.length();
+        while (i < n) {
+            while (i < n && (params.charAt(i) == ' ' || params.charAt(i) == ',')) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int eq = params.indexOf('=', i);
+            if (eq < 0 || eq + 1 >= n || params.charAt(eq + 1) != '"') {
+                return null;
+            }
+            int close = params.indexOf('"', eq + 2);
+            if (close < 0) {
+                return null;
+            }
+            String key = params.substring(i, eq).trim();
+            if (out.put(key, params.substring(eq + 2, close)) != null) {
+                return null;
+            }
+            i = close + 1;
+            if (i < n && params.charAt(i) != ',' && params.charAt(i) != ' ') {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    private static WechatError signError(String field, String issue, LoopbackHttpServer.HttpCall call,
+                                         byte[] message) {
+        ObjectNode detail = NODES.objectNode();
+        detail.put("field", field);
+        detail.put("location", "authorization");
+        detail.put("issue", issue);
+        ObjectNode info = detail.putObject("sign_information");
+        info.put("method", call.method());
+        info.put("url", call.target());
+        if (message != null) {
+            // WeChat Pay shows what it verified so a merchant can diff it against what was signed.
+            info.put("sign_message_length", message.length);
+            String text = new String(message, StandardCharsets.UTF_8);
+            info.put("truncated_sign_message", text.length() > 512 ? text.substring(0, 512) : text);
+        }
+        return new WechatError(401, "SIGN_ERROR", "签名错误: " + field + " " + issue, detail);
+    }
+
+    // ---------------------------------------------------------------- signing answers
+
+    private static final class Signed {
+        String timestamp;
+        String nonce;
+        String signature;
+    }
+
+    private Signed sign(byte[] body, long epochSecond, String probe) {
+        Signed s = new Signed();
+        s.timestamp = Long.toString(epochSecond);
+        s.nonce = Crypto.alphanumeric(random, 32);
+        if (probe != null) {
+            s.signature = probe;
+            return s;
+        }
+        ByteArrayOutputStream message = new ByteArrayOutputStream(body.length + 64);
+        message.writeBytes((s.timestamp + "\n" + s.nonce + "\n").getBytes(StandardCharsets.UTF_8));
+        message.writeBytes(body);
+        message.write('\n');
+        s.signature = Crypto.sign(platformKey.getPrivate(), message.toByteArray());
+        return s;
+    }
+
+    private List<LoopbackHttpServer.Header> signedHeaders(byte[] body, String requestId, List<Fault> applied) {
+        long now = clock.instant().getEpochSecond();
+        String probe = null;
+        String serial = publicKeyId;
+        for (Fault f : applied) {
+            switch (f.kind()) {
+                case STALE_TIMESTAMP:
+                    now -= 600;
+                    break;
+                case WRONG_SERIAL:
+                    serial = "PUB_KEY_ID_09" + Crypto.digits(random, 26);
+                    break;
+                case SIGNTEST_PROBE:
+                    byte[] r = new byte[48];
+                    random.nextBytes(r);
+                    probe = SIGNTEST_PREFIX + Base64.getEncoder().encodeToString(r);
+                    break;
+                default:
+                    break;
+            }
+        }
+        Signed s = sign(body, now, probe);
+        List<LoopbackHttpServer.Header> h = new ArrayList<>(10);
+        h.add(new LoopbackHttpServer.Header("Server", "wxpay-testkit"));
+        h.add(new LoopbackHttpServer.Header("Date", HTTP_DATE.format(clock.instant())));
+        if (body.length > 0) {
+            h.add(new LoopbackHttpServer.Header("Content-Type", "application/json; charset=utf-8"));
+        }
+        h.add(new LoopbackHttpServer.Header("Request-ID", requestId));
+        h.add(new LoopbackHttpServer.Header("Wechatpay-Nonce", s.nonce));
+        h.add(new LoopbackHttpServer.Header("Wechatpay-Signature", s.signature));
+        h.add(new LoopbackHttpServer.Header("Wechatpay-Timestamp", s.timestamp));
+        h.add(new LoopbackHttpServer.Header("Wechatpay-Serial", serial));
+        h.add(new LoopbackHttpServer.Header("Wechatpay-Signature-Type", AUTH_SCHEME));
+        return h;
+    }
+
+    /** Changes one value of a JSON answer (or appends a space), so the bytes no longer match the signature. */
+    private byte[] tamper(byte[] body) {
+        try {
+            JsonNode node = mapper.readTree(body);
+            if (node != null && node.isObject()) {
+                ObjectNode copy = (ObjectNode) node.deepCopy();
+                var it = copy.fields();
+                while (it.hasNext()) {
+                    var f = it.next();
+                    if (f.getValue().isTextual()) {
+                        copy.put(f.getKey(), f.getValue().asText() + "0");
+                        return copy.toString().getBytes(StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // not JSON: fall through to the byte-level change
+        }
+        byte[] out = java.util.Arrays.copyOf(body, body.length + 1);
+        out[body.length] = ' ';
+        return out;
+    }
+
+    // ---------------------------------------------------------------- control endpoints for standalone use
+
+    private LoopbackHttpServer.HttpAnswer control(LoopbackHttpServer.HttpCall call, String rawPath, String requestId) {
+        String[] parts = rawPath.substring(CONTROL_PREFIX.length()).split("/", -1);
+        int status;
+        ObjectNode body = NODES.objectNode();
+        if ("POST".equals(call.method()) && parts.length == 3 && "user-sign-plans".equals(parts[0])
+                && ("sign".equals(parts[2]) || "cancel".equals(parts[2]))) {
+            String no = SpecOperation.decodeSegment(parts[1]);
+            try {
+                NotificationDelivery d = "sign".equals(parts[2]) ? simulateUserSign(no) : simulateUserCancel(no);
+                status = 200;
+                body.put("notification_id", d.notificationId());
+                body.put("event_type", d.eventType());
+                body.put("notify_url", d.notifyUrl());
+            } catch (IllegalArgumentException e) {
+                status = 404;
+                body.put("code", "RESOURCE_NOT_EXISTS");
+                body.put("message", e.getMessage());
+            } catch (IllegalStateException e) {
+                status = 400;
+                body.put("code", "INVALID_REQUEST");
+                body.put("message", e.getMessage());
+            }
+        } else {
+            status = 404;
+            body.put("code", "NOT_FOUND");
+            body.put("message", "control endpoints: POST " + CONTROL_PREFIX
+                    + "user-sign-plans/{merchant_sign_plan_no}/sign and .../cancel");
+        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        return new LoopbackHttpServer.HttpAnswer(status, signedHeaders(bytes, requestId, List.of()), bytes);
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private void record(RecordedRequest r) {
+        synchronized (recorded) {
+            if (recorded.size() == MAX_RECORDED) {
+                recorded.removeFirst();
+            }
+            recorded.addLast(r);
+        }
+    }
+
+    private static List<Map.Entry<String, String>> parseQuery(String rawQuery) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        if (rawQuery.isEmpty()) {
+            return out;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            out.add(Map.entry(decodeQuery(name), decodeQuery(value)));
+        }
+        return out;
+    }
+
+    private static String decodeQuery(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops serving, abandons pending notification retries and releases the port. Idempotent. */
+    @Override
+    public void close() {
+        server.close();
+        notifications.close();
+    }
+
+    @Override
+    public String toString() {
+        return "WechatPaySimulator[" + baseUri() + ", " + spec + ", merchants=" + merchants.keySet() + "]";
+    }
+
+    /**
+     * Configures and starts a {@link WechatPaySimulator}. Not thread-safe; use it from one thread, then share the
+     * simulator.
+     */
+    public static final class Builder {
+
+        /** The mchid of the merchant generated when none is given. */
+        public static final String DEFAULT_MCHID = "1230000109";
+
+        private int port;
+        private SimulatorSpec spec;
+        private Clock clock = Clock.systemUTC();
+        private SecureRandom random = new SecureRandom();
+        private KeyPair platformKey;
+        private String publicKeyId;
+        private final List<SimulatedMerchant> merchants = new ArrayList<>();
+        private Duration timestampWindow = Duration.ofMinutes(5);
+        private List<Duration> retryDelays = NotificationSender.WECHAT_RETRY_DELAYS;
+        private Duration notificationTimeout = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        /** The port to listen on, 0 (the default) for an ephemeral one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The spec to serve; default {@link SimulatorSpec#payscore()}. Share one instance between simulators. */
+        public Builder spec(SimulatorSpec spec) {
+            this.spec = Objects.requireNonNull(spec, "spec");
+            return this;
+        }
+
+        /** The clock for timestamp checks, signatures and state times; default the system UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The source of keys, nonces, ids and Request-IDs; default a new {@link SecureRandom}. */
+        public Builder random(SecureRandom random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** The WeChat Pay key pair and its public-key id; default a generated RSA-2048 pair. */
+        public Builder platformKey(KeyPair keyPair, String publicKeyId) {
+            this.platformKey = Objects.requireNonNull(keyPair, "keyPair");
+            if (publicKeyId == null || publicKeyId.isBlank()) {
+                throw new IllegalArgumentException("publicKeyId must not be blank");
+            }
+            this.publicKeyId = publicKeyId;
+            return this;
+        }
+
+        /** Adds a merchant; when none is added, one with mchid {@value #DEFAULT_MCHID} is generated. */
+        public Builder merchant(SimulatedMerchant merchant) {
+            merchants.add(Objects.requireNonNull(merchant, "merchant"));
+            return this;
+        }
+
+        /** How far a request timestamp may be from the clock, either way; default 5 minutes as WeChat Pay. */
+        public Builder timestampWindow(Duration window) {
+            Objects.requireNonNull(window, "window");
+            if (window.isNegative()) {
+                throw new IllegalArgumentException("window must not be negative");
+            }
+            this.timestampWindow = window;
+            return this;
+        }
+
+        /**
+         * The delays between notification attempts after a failure; default WeChat Pay's schedule
+         * (15 s, 15 s, 30 s, 3 min, ... 6 h). Tests pass short delays, e.g. {@code List.of(Duration.ZERO)}.
+         */
+        public Builder notificationRetryDelays(List<Duration> delays) {
+            Objects.requireNonNull(delays, "delays");
+            for (Duration d : delays) {
+                if (d == null || d.isNegative()) {
+                    throw new IllegalArgumentException("retry delays must be non-negative: " + delays);
+                }
+            }
+            this.retryDelays = List.copyOf(delays);
+            return this;
+        }
+
+        /** How long one notification attempt may take before it counts as failed; default 5 s. */
+        public Builder notificationTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("timeout must be positive");
+            }
+            this.notificationTimeout = timeout;
+            return this;
+        }
+
+        boolean hasMerchants() {
+            return !merchants.isEmpty();
+        }
+
+        boolean hasSpec() {
+            return spec != null;
+        }
+
+        /**
+         * Starts the simulator on 127.0.0.1.
+         *
+         * @throws UncheckedIOException when the port cannot be bound
+         */
+        public WechatPaySimulator start() {
+            try {
+                return new WechatPaySimulator(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+            }
+        }
+    }
+}
