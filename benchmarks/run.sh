@@ -67,19 +67,26 @@ if [[ $MODE == quick ]]; then
   E2E_JSON+=("$OUT/e2e.json")
 else
   log "end to end, 4 threads, all clients"
-  jmh 'EndToEndBenchmark\.t4$' -p client=generated,official,minimum,generated_native,official_native,minimum_native,stock \
+  jmh 'EndToEndBenchmark\.t4$' -p client=generated,official,minimum,generated_native,minimum_native,stock \
     -f 1 -wi 8 -w 5s -i 4 -r 5s "${PROFILERS[@]}" -rf json -rff "$OUT/e2e-t4.json" >"$OUT/e2e-t4.log" 2>&1
   log "end to end, 1 thread"
   jmh 'EndToEndBenchmark\.t1$' -p client=official,minimum,generated \
     -f 1 -wi 8 -w 5s -i 4 -r 5s "${PROFILERS[@]}" -rf json -rff "$OUT/e2e-t1.json" >"$OUT/e2e-t1.log" 2>&1
   E2E_JSON+=("$OUT/e2e-t4.json" "$OUT/e2e-t1.json")
   log "micro: crypto and JSON"
-  jmh 'CryptoBenchmark|JsonBenchmark' -f 1 -wi 2 -w 2s -i 3 -r 2s "${PROFILERS[@]}" \
-    -rf json -rff "$OUT/micro.json" >"$OUT/micro.log" 2>&1
+  jmh 'CryptoBenchmark' -f 1 -wi 2 -w 2s -i 3 -r 2s "${PROFILERS[@]}" \
+    -rf json -rff "$OUT/crypto.json" >"$OUT/crypto.log" 2>&1
+  # Jackson's deserialisers need tens of thousands of calls before C2 has compiled them: warm JSON longer.
+  jmh 'JsonBenchmark' -f 1 -wi 6 -w 2s -i 3 -r 2s "${PROFILERS[@]}" \
+    -rf json -rff "$OUT/json.json" >"$OUT/json.log" 2>&1
   log "micro: bare transports, 4 threads"
-  jmh 'TransportBenchmark\.t4$' -f 1 -wi 3 -w 2s -i 3 -r 2s "${PROFILERS[@]}" \
-    -rf json -rff "$OUT/transport.json" >"$OUT/transport.log" 2>&1
-  E2E_JSON+=("$OUT/micro.json" "$OUT/transport.json")
+  jmh 'TransportBenchmark\.t4$' -p transport=jdk_http11,jdk_default,okhttp,urlconnection \
+    -f 1 -wi 3 -w 2s -i 3 -r 2s "${PROFILERS[@]}" -rf json -rff "$OUT/transport.json" >"$OUT/transport.log" 2>&1
+  log "micro: transports after ~1.5 ms of CPU per request (what signing costs), 4 threads"
+  jmh 'TransportBenchmark\.(t4|think_only_t4)$' -p transport=jdk_http11,okhttp -p thinkTokens=600000 \
+    -f 1 -wi 3 -w 3s -i 3 -r 3s "${PROFILERS[@]}" -rf json -rff "$OUT/transport-think.json" \
+    >"$OUT/transport-think.log" 2>&1
+  E2E_JSON+=("$OUT/crypto.json" "$OUT/json.json" "$OUT/transport.json" "$OUT/transport-think.json")
 fi
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -127,7 +134,7 @@ timed() { # kind pom clean|keep [phase]
   awk -v k="$kind" -v a="$t0" -v b="$t1" 'BEGIN { printf "%s %.3f\n", k, (b - a) / 1e9 }' >>"$TIMINGS"
 }
 ROUNDS=3
-if [[ $MODE == full ]]; then ROUNDS=4; fi
+if [[ $MODE == full ]]; then ROUNDS=3; fi
 log "generation: $ROUNDS alternating rounds of clean generation and no-op rebuild"
 for ((i = 1; i <= ROUNDS; i++)); do
   if ((i % 2)); then

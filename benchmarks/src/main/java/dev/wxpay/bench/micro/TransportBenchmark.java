@@ -34,6 +34,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Micro: the bare transports, one unsigned POST of the seed-sized body and a read of the ~1.5 KiB answer from the
@@ -52,6 +53,13 @@ public class TransportBenchmark {
     public static class Transport {
         @Param({"jdk_http11", "jdk_http11_notimeout", "jdk_http11_direct", "jdk_default", "okhttp", "urlconnection"})
         public String transport;
+
+        /**
+         * CPU work (JMH {@code Blackhole.consumeCPU} tokens) done before each request, standing in for the signing a
+         * real call does first: a transport whose I/O thread sleeps between requests pays for waking it up.
+         */
+        @Param("0")
+        public long thinkTokens;
 
         private ServerProcess server;
         private Path keysDir;
@@ -159,12 +167,28 @@ public class TransportBenchmark {
     @Benchmark
     @Threads(1)
     public byte[] t1(Transport transport) throws Exception {
+        Blackhole.consumeCPU(transport.thinkTokens);
         return transport.post();
     }
 
     @Benchmark
     @Threads(4)
     public byte[] t4(Transport transport) throws Exception {
+        Blackhole.consumeCPU(transport.thinkTokens);
         return transport.post();
+    }
+
+    /** The think time alone, to subtract from the transport rows measured with the same {@code thinkTokens}. */
+    @Benchmark
+    @Threads(4)
+    public void think_only_t4(Think think) {
+        Blackhole.consumeCPU(think.thinkTokens);
+    }
+
+    /** The think time of {@link #think_only_t4}, without a server. */
+    @State(Scope.Benchmark)
+    public static class Think {
+        @Param("0")
+        public long thinkTokens;
     }
 }
