@@ -35,15 +35,17 @@ public final class WxpayGenerator {
     public GenerationResult generate(GenerationRequest request) {
         long start = System.nanoTime();
         TemplateSource templates = new TemplateSource(request.templateDirectory());
-        ParsedSpec spec = new SpecReader().read(request.spec());
-        long read = System.nanoTime();
-        String hash = new InputHasher().hash(request, spec.text(), templates);
+        // Decide "up to date" from the raw texts before any parsing: a no-op run costs a hash, not a parse.
+        String text = SpecReader.load(request.spec());
+        String hash = new InputHasher().hash(request, text, templates);
         GenerationState state = GenerationState.load(request.outputDirectory());
         if (!request.force() && state.isUpToDate(hash, request.outputDirectory())) {
             log.info("wxpay-codegen: " + request.spec().fileName() + " is up to date (" + state.previousFiles().size()
                     + " files); set wxpay.force=true to regenerate");
             return GenerationResult.skippedUpToDate();
         }
+        ParsedSpec spec = new SpecReader().parse(request.spec(), text);
+        long read = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         for (String message : spec.messages()) {
             warnings.add(request.spec() + ": " + message);

@@ -29,7 +29,11 @@ public final class SpecReader {
 
     /** Reads and resolves the spec; fails with the parser's messages when it produced no model. */
     public ParsedSpec read(SpecSource source) {
-        String text = load(source);
+        return parse(source, load(source));
+    }
+
+    /** Parses {@code text}, the content of {@code source} (see {@link #load}). */
+    public ParsedSpec parse(SpecSource source, String text) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         options.setResolveFully(false);
@@ -70,7 +74,8 @@ public final class SpecReader {
         return new ParsedSpec(source, result.getOpenAPI(), messages, text);
     }
 
-    private static String load(SpecSource source) {
+    /** The spec's text, without parsing it (cheap: enough to decide whether anything changed). */
+    public static String load(SpecSource source) {
         try {
             if (source.isResource()) {
                 try (InputStream in = source.classLoader().getResourceAsStream(source.location())) {

@@ -29,6 +29,7 @@ public final class InputHasher {
     public String hash(GenerationRequest request, String specText, TemplateSource templates) {
         MessageDigest digest = sha256();
         add(digest, "generator", request.generatorVersion());
+        add(digest, "generator-code", codeFingerprint());
         add(digest, "package", request.packageName());
         add(digest, "lenient", String.valueOf(request.lenient()));
         add(digest, "spec", specText);
@@ -42,6 +43,24 @@ public final class InputHasher {
             add(digest, "template:" + template, templates.getFullTemplateContents(template));
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * The SHA-256 of the jar the generator runs from, so a rebuilt snapshot of the plugin regenerates even
+     * though its version did not change; empty when running from class folders (tests).
+     */
+    private static String codeFingerprint() {
+        try {
+            java.security.CodeSource source = InputHasher.class.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null || !source.getLocation().getPath().endsWith(".jar")) {
+                return "";
+            }
+            MessageDigest digest = sha256();
+            digest.update(Files.readAllBytes(Path.of(source.getLocation().toURI())));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** Hashes the files {@code text} references with {@code $ref: 'file.yaml#/...'}, recursively. */
