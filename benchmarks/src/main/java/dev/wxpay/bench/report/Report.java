@@ -77,6 +77,10 @@ public final class Report {
         md.append("\n```\n");
         ratios.forEach(line -> md.append(line).append('\n'));
         md.append("```\n");
+        md.append("\nThe same pairs as ratios of client CPU per call (peer's µs/req ÷ ours: above 1 means ours is cheaper),"
+                + " steadier than req/s on a shared machine:\n\n```\n");
+        efficiencies(rows).forEach(line -> md.append(line).append('\n'));
+        md.append("```\n");
         Files.writeString(Path.of(args[0]), md.toString());
         ratios.forEach(System.out::println);
     }
@@ -209,6 +213,22 @@ public final class Report {
                 "RATIO e2e_t4 generated/minimum=" + ratio(generated / minimum),
                 "RATIO e2e_t4 generated_native/official=" + ratio(generatedNative / official),
                 "RATIO generate wxpay/stock=" + ratio(generate));
+    }
+
+    private static List<String> efficiencies(Map<String, Row> rows) {
+        double generated = cpu(rows, "generated");
+        double generatedNative = cpu(rows, "generated_native");
+        double official = cpu(rows, "official");
+        double minimum = cpu(rows, "minimum");
+        return Arrays.asList(
+                "CPU e2e_t4 generated/official=" + ratio(official / generated),
+                "CPU e2e_t4 generated/minimum=" + ratio(minimum / generated),
+                "CPU e2e_t4 generated_native/official=" + ratio(official / generatedNative));
+    }
+
+    private static double cpu(Map<String, Row> rows, String client) {
+        Row row = rows.get("EndToEndBenchmark.t4 " + client);
+        return row == null ? Double.NaN : row.median("cpu.us/op");
     }
 
     private static double reqs(Map<String, Row> rows, String client) {
