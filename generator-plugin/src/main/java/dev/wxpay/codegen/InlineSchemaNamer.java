@@ -34,6 +34,7 @@ final class InlineSchemaNamer {
     private final OpenAPI api;
     private final NameAllocator names = new NameAllocator();
     private final Map<String, Schema<?>> added = new LinkedHashMap<>();
+    private final Map<Schema<?>, String> extracted = new java.util.IdentityHashMap<>();
 
     InlineSchemaNamer(OpenAPI api) {
         this.api = api;
@@ -131,9 +132,15 @@ final class InlineSchemaNamer {
 
     /** Moves {@code schema} to the components under a free name and returns a reference to it. */
     private Schema<?> extract(String suggestion, Schema<?> schema) {
-        String name = names.newName(suggestion, schema);
-        added.put(name, schema);
-        nameProperties(name, schema);
+        // The same schema object reached twice keeps one name; equal shapes written in two places get two names,
+        // each from where it sits. (Identity, not equals: a Schema's hashCode also walks its whole tree.)
+        String name = extracted.get(schema);
+        if (name == null) {
+            name = names.newName(suggestion, new Object());
+            extracted.put(schema, name);
+            added.put(name, schema);
+            nameProperties(name, schema);
+        }
         Schema<?> ref = new Schema<>();
         ref.set$ref(PREFIX + name);
         if (schema.getDescription() != null) {

@@ -70,6 +70,7 @@ public final class ModelBuilder {
     private final Map<String, SchemaModel> schemasByClass = new TreeMap<>();
     private final Map<String, String> classBySchemaName = new TreeMap<>();
     private final Map<String, String> aliases = new TreeMap<>();
+    private final Set<String> schemaClasses = new java.util.HashSet<>();
 
     private final java.util.function.UnaryOperator<String> locator;
 
@@ -126,6 +127,8 @@ public final class ModelBuilder {
         while (changed) {
             changed = false;
             schemasByClass.clear();
+            schemaClasses.clear();
+            schemaClasses.addAll(classBySchemaName.values());
             for (CodegenModel model : models) {
                 if (!classBySchemaName.containsKey(model.name)) {
                     continue;
@@ -241,7 +244,7 @@ public final class ModelBuilder {
     }
 
     private boolean schemaClassExists(String simpleName) {
-        return classBySchemaName.containsValue(simpleName);
+        return schemaClasses.contains(simpleName);
     }
 
     private static Set<String> importsOf(String javaType, String modelPackage) {

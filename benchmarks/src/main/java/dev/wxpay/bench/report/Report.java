@@ -1,0 +1,253 @@
+package dev.wxpay.bench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns one run's JMH JSON files (one per round) and the generation timings into the tables of RESULTS.md and the
+ * four {@code RATIO} lines of issue 7. Every ratio is a ratio of medians over all measured iterations of the run.
+ *
+ * <p>Usage: {@code Report <out.md> <generation-timings.tsv or -> <jmh-round.json>...}. Prints the RATIO lines last.
+ */
+public final class Report {
+    private Report() {
+    }
+
+    /** Per benchmark row (benchmark + params): every measured iteration's value of each metric, in run order. */
+    static final class Row {
+        final String name;
+        final Map<String, List<Double>> metrics = new TreeMap<>();
+        final Map<String, List<Double>> percentiles = new TreeMap<>();
+        final List<List<Double>> rounds = new ArrayList<>();
+        String unit;
+
+        Row(String name) {
+            this.name = name;
+        }
+
+        double median(String metric) {
+            List<Double> values = metrics.get(metric);
+            return values == null || values.isEmpty() ? Double.NaN : median(values);
+        }
+
+        static double median(List<Double> values) {
+            List<Double> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            int n = sorted.size();
+            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 3) {
+            System.err.println("usage: Report <out.md> <generation.tsv|-> <jmh.json>...");
+            System.exit(2);
+        }
+        Map<String, Row> rows = new LinkedHashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 2; i < args.length; i++) {
+            Path file = Path.of(args[i]);
+            if (!Files.exists(file) || Files.size(file) == 0) {
+                System.err.println("no results in " + file);
+                continue;
+            }
+            for (JsonNode result : json.readTree(file.toFile())) {
+                read(rows, result);
+            }
+        }
+        Map<String, List<Double>> generation = "-".equals(args[1]) ? Map.of() : readTimings(Path.of(args[1]));
+
+        StringBuilder md = new StringBuilder();
+        e2eTable(md, rows);
+        microTable(md, rows);
+        generationTable(md, generation);
+        List<String> ratios = ratios(rows, generation);
+        md.append("\n```\n");
+        ratios.forEach(line -> md.append(line).append('\n'));
+        md.append("```\n");
+        md.append("\nThe same pairs as ratios of client CPU per call (peer's µs/req ÷ ours: above 1 means ours is cheaper),"
+                + " steadier than req/s on a shared machine:\n\n```\n");
+        efficiencies(rows).forEach(line -> md.append(line).append('\n'));
+        md.append("```\n");
+        Files.writeString(Path.of(args[0]), md.toString());
+        ratios.forEach(System.out::println);
+    }
+
+    private static void read(Map<String, Row> rows, JsonNode result) {
+        String benchmark = result.get("benchmark").asText();
+        benchmark = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+        StringBuilder name = new StringBuilder(benchmark);
+        JsonNode params = result.get("params");
+        if (params != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> param = it.next();
+                if (!param.getKey().equals("verifyEvery")) {
+                    name.append(' ').append(param.getValue().asText());
+                }
+            }
+        }
+        Row row = rows.computeIfAbsent(name.toString(), Row::new);
+        JsonNode primary = result.get("primaryMetric");
+        row.unit = primary.get("scoreUnit").asText();
+        String mode = result.get("mode").asText();
+        if ("sample".equals(mode)) {
+            JsonNode percentiles = primary.get("scorePercentiles");
+            row.percentiles.computeIfAbsent("p50", k -> new ArrayList<>()).add(percentiles.get("50.0").asDouble());
+            row.percentiles.computeIfAbsent("p99", k -> new ArrayList<>()).add(percentiles.get("99.0").asDouble());
+        } else {
+            addRaw(row, "score", primary.get("rawData"));
+        }
+        JsonNode secondary = result.get("secondaryMetrics");
+        if (secondary != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = secondary.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> metric = it.next();
+                addRaw(row, metric.getKey(), metric.getValue().get("rawData"));
+            }
+        }
+    }
+
+    private static void addRaw(Row row, String metric, JsonNode rawData) {
+        if (rawData == null) {
+            return;
+        }
+        List<Double> values = row.metrics.computeIfAbsent(metric, k -> new ArrayList<>());
+        for (JsonNode fork : rawData) {
+            for (JsonNode value : fork) {
+                values.add(value.asDouble());
+            }
+        }
+    }
+
+    private static Map<String, List<Double>> readTimings(Path file) throws IOException {
+        Map<String, List<Double>> timings = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return timings;
+        }
+        for (String line : Files.readAllLines(file)) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length == 2) {
+                timings.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(Double.parseDouble(parts[1]));
+            }
+        }
+        return timings;
+    }
+
+    private static void e2eTable(StringBuilder md, Map<String, Row> rows) {
+        md.append("| benchmark | client | req/s | p50 µs | p99 µs | client CPU µs/req | alloc B/req | iterations |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Row row : rows.values()) {
+            if (!row.name.startsWith("EndToEndBenchmark") && !row.name.startsWith("TransportBenchmark")) {
+                continue;
+            }
+            String[] parts = row.name.split(" ", 2);
+            List<Double> reqs = row.metrics.getOrDefault("req/s", List.of());
+            md.append("| ").append(parts[0]).append(" | ").append(parts.length > 1 ? parts[1] : "")
+                    .append(" | ").append(fmt(row.median("req/s")))
+                    .append(" | ").append(fmt(medianOf(row.percentiles.get("p50"))))
+                    .append(" | ").append(fmt(medianOf(row.percentiles.get("p99"))))
+                    .append(" | ").append(fmt(row.median("cpu.us/op")))
+                    .append(" | ").append(fmt(row.median("gc.alloc.rate.norm")))
+                    .append(" | ").append(reqs.size()).append(" |\n");
+        }
+    }
+
+    private static void microTable(StringBuilder md, Map<String, Row> rows) {
+        boolean header = false;
+        for (Row row : rows.values()) {
+            if (row.name.startsWith("EndToEndBenchmark") || row.name.startsWith("TransportBenchmark")) {
+                continue;
+            }
+            if (!header) {
+                md.append("\n| micro benchmark | params | µs/op (median) | CPU µs/op | alloc B/op |\n");
+                md.append("|---|---|---:|---:|---:|\n");
+                header = true;
+            }
+            String[] parts = row.name.split(" ", 2);
+            md.append("| ").append(parts[0]).append(" | ").append(parts.length > 1 ? parts[1] : "")
+                    .append(" | ").append(fmt(row.median("score")))
+                    .append(" | ").append(fmt(row.median("cpu.us/op")))
+                    .append(" | ").append(fmt(row.median("gc.alloc.rate.norm"))).append(" |\n");
+        }
+    }
+
+    private static void generationTable(StringBuilder md, Map<String, List<Double>> generation) {
+        if (generation.isEmpty()) {
+            return;
+        }
+        md.append("\n| generation (`mvn -q generate-sources`) | runs | median s | all runs s |\n");
+        md.append("|---|---:|---:|---|\n");
+        for (Map.Entry<String, List<Double>> entry : generation.entrySet()) {
+            StringBuilder all = new StringBuilder();
+            for (double value : entry.getValue()) {
+                all.append(all.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", value));
+            }
+            md.append("| ").append(entry.getKey()).append(" | ").append(entry.getValue().size()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.2f", Row.median(entry.getValue()))).append(" | ")
+                    .append(all).append(" |\n");
+        }
+    }
+
+    private static List<String> ratios(Map<String, Row> rows, Map<String, List<Double>> generation) {
+        double generated = reqs(rows, "generated");
+        double generatedNative = reqs(rows, "generated_native");
+        double official = reqs(rows, "official");
+        double minimum = reqs(rows, "minimum");
+        List<Double> wxpay = generation.getOrDefault("wxpay", List.of());
+        List<Double> stock = generation.getOrDefault("stock", List.of());
+        double generate = wxpay.isEmpty() || stock.isEmpty() ? Double.NaN
+                : Row.median(wxpay) / Row.median(stock);
+        return Arrays.asList(
+                "RATIO e2e_t4 generated/official=" + ratio(generated / official),
+                "RATIO e2e_t4 generated/minimum=" + ratio(generated / minimum),
+                "RATIO e2e_t4 generated_native/official=" + ratio(generatedNative / official),
+                "RATIO generate wxpay/stock=" + ratio(generate));
+    }
+
+    private static List<String> efficiencies(Map<String, Row> rows) {
+        double generated = cpu(rows, "generated");
+        double generatedNative = cpu(rows, "generated_native");
+        double official = cpu(rows, "official");
+        double minimum = cpu(rows, "minimum");
+        return Arrays.asList(
+                "CPU e2e_t4 generated/official=" + ratio(official / generated),
+                "CPU e2e_t4 generated/minimum=" + ratio(minimum / generated),
+                "CPU e2e_t4 generated_native/official=" + ratio(official / generatedNative));
+    }
+
+    private static double cpu(Map<String, Row> rows, String client) {
+        Row row = rows.get("EndToEndBenchmark.t4 " + client);
+        return row == null ? Double.NaN : row.median("cpu.us/op");
+    }
+
+    private static double reqs(Map<String, Row> rows, String client) {
+        Row row = rows.get("EndToEndBenchmark.t4 " + client);
+        return row == null ? Double.NaN : row.median("req/s");
+    }
+
+    private static String ratio(double value) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static double medianOf(List<Double> values) {
+        return values == null || values.isEmpty() ? Double.NaN : Row.median(values);
+    }
+
+    private static String fmt(double value) {
+        if (Double.isNaN(value)) {
+            return "–";
+        }
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+}
