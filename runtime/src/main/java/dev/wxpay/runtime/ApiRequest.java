@@ -28,13 +28,19 @@ public final class ApiRequest {
     private final String operationId;
     private final String pathAndQuery;
     private final Object body;
+    private final Map<String, String> headers;
 
     private ApiRequest(Builder builder, String pathAndQuery) {
         this.method = builder.method;
         this.operationId = builder.operationId;
         this.pathAndQuery = pathAndQuery;
         this.body = builder.body;
+        this.headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
     }
+
+    /** Header names the runtime sets itself; an operation header parameter may not use them. */
+    private static final java.util.Set<String> RUNTIME_HEADERS = java.util.Set.of(
+            "authorization", "wechatpay-serial", "content-type", "accept", "user-agent");
 
     /**
      * Starts a request.
@@ -71,6 +77,14 @@ public final class ApiRequest {
      */
     public Object body() {
         return body;
+    }
+
+    /**
+     * The operation's own header parameters (for example {@code Idempotency-Key}), in call order; unmodifiable.
+     * They are sent but not signed: WeChat Pay signs only method, URL, timestamp, nonce and body.
+     */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     @Override
@@ -118,6 +132,7 @@ public final class ApiRequest {
         private final List<String> placeholders;
         private final Map<String, String> pathParams = new LinkedHashMap<>();
         private final StringBuilder query = new StringBuilder();
+        private final Map<String, String> headers = new LinkedHashMap<>();
         private String operationId;
         private Object body;
 
@@ -192,6 +207,34 @@ public final class ApiRequest {
                 query.append('&');
             }
             query.append(encode(name)).append('=').append(encode(String.valueOf(value)));
+            return this;
+        }
+
+        /**
+         * Adds an operation header parameter such as {@code Idempotency-Key}; a null value is omitted. It is sent
+         * as given and not signed (WeChat Pay signs method, URL, timestamp, nonce and body only).
+         *
+         * @throws IllegalArgumentException when the name is one the runtime sets itself (Authorization,
+         *                                  Wechatpay-Serial, Content-Type, Accept, User-Agent), or the name or
+         *                                  value is not a valid header token or contains a line break
+         */
+        public Builder header(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            if (RUNTIME_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException("header " + name
+                        + " is set by the runtime and cannot be given as an operation header parameter");
+            }
+            if (name.isEmpty() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
+                throw new IllegalArgumentException("header name '" + name + "' is not a valid HTTP header name");
+            }
+            if (value == null) {
+                return this;
+            }
+            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                // The value is not echoed: it may be a secret.
+                throw new IllegalArgumentException("header " + name + " has a value with a line break");
+            }
+            headers.put(name, value);
             return this;
         }
 

@@ -205,6 +205,9 @@ public final class WechatPayClient {
     private WireRequest toWire(ApiRequest request) {
         byte[] body = serialise(request);
         TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            headers.put(header.getKey(), List.of(header.getValue()));
+        }
         headers.put("Accept", List.of("application/json"));
         headers.put("User-Agent", List.of(userAgent));
         headers.put("Wechatpay-Serial", List.of(wechatPaySerial));

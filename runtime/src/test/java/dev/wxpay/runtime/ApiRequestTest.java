@@ -60,4 +60,40 @@ class ApiRequestTest {
         assertThat(request.pathAndQuery()).isEqualTo("/v3/x");
         assertThat(request.toString()).contains("POST /v3/x").doesNotContain("oUpF8");
     }
+
+    @Test
+    @DisplayName("keeps operation header parameters in call order and leaves out null values")
+    void keepsHeaderParameters() {
+        ApiRequest request = ApiRequest.builder("POST", "/v3/x")
+                .header("Idempotency-Key", "key-1")
+                .header("X-Skipped", null)
+                .header("Wechatpay-Extra", "2")
+                .build();
+        assertThat(request.headers()).containsExactly(
+                org.assertj.core.api.Assertions.entry("Idempotency-Key", "key-1"),
+                org.assertj.core.api.Assertions.entry("Wechatpay-Extra", "2"));
+        assertThatThrownBy(() -> request.headers().put("A", "b")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    @DisplayName("refuses header parameters the runtime owns, naming the header, in any letter case")
+    void refusesRuntimeHeaders() {
+        for (String name : new String[] {"Authorization", "wechatpay-serial", "CONTENT-TYPE", "Accept", "User-Agent"}) {
+            assertThatThrownBy(() -> ApiRequest.builder("GET", "/v3/x").header(name, "v"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("header " + name + " is set by the runtime");
+        }
+    }
+
+    @Test
+    @DisplayName("refuses a header value with a line break without echoing the value")
+    void refusesHeaderInjection() {
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/v3/x").header("Idempotency-Key", "a\r\nX-Evil: secret"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Idempotency-Key")
+                .hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/v3/x").header("Bad Name", "v"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'Bad Name'");
+    }
 }

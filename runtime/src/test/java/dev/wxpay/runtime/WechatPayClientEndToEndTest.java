@@ -162,6 +162,24 @@ class WechatPayClientEndToEndTest {
     }
 
     @Test
+    @DisplayName("sends operation header parameters on the wire while the signature, still accepted, covers only the body")
+    void sendsHeaderParametersUnsigned() throws Exception {
+        ApiRequest post = ApiRequest.builder("POST", PATH).operationId("createWithKey")
+                .header("Idempotency-Key", "idem-42").body(new CreateRequest("500001", 3)).build();
+        ApiResponse<CreateResponse> response = client().execute(post, CreateResponse.class);
+        assertThat(response.data().n).isEqualTo(3); // the loopback verified the signature over method, URL, body
+        Recorded sent = server.requests().get(0);
+        assertThat(sent.header("Idempotency-Key")).isEqualTo("idem-42");
+        // The signature is exactly the one computed without the header: headers are not part of the message.
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(TestKeys.MERCHANT.getPublic());
+        verifier.update(RequestSigner.message("POST", sent.pathAndQuery,
+                Long.parseLong(sent.authorization.get("timestamp")), sent.authorization.get("nonce_str"), sent.body));
+        assertThat(verifier.verify(java.util.Base64.getDecoder().decode(sent.authorization.get("signature"))))
+                .isTrue();
+    }
+
+    @Test
     @DisplayName("keeps a base URI path prefix on the wire and in the signature")
     void keepsBasePathPrefix() throws Exception {
         WechatPayClient prefixed = builderFor(server, LoopbackWechatPay.merchantA())
