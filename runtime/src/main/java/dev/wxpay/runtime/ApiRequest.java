@@ -29,6 +29,7 @@ public final class ApiRequest {
     private final String pathAndQuery;
     private final Object body;
     private final Map<String, String> headers;
+    private final Multipart multipart;
 
     private ApiRequest(Builder builder, String pathAndQuery) {
         this.method = builder.method;
@@ -36,6 +37,8 @@ public final class ApiRequest {
         this.pathAndQuery = pathAndQuery;
         this.body = builder.body;
         this.headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+        this.multipart = builder.multipartMeta == null ? null : new Multipart(builder.multipartMeta,
+                builder.filePartName, builder.fileName, builder.fileContentType, builder.file, builder.formFields);
     }
 
     /** Header names the runtime sets itself; an operation header parameter may not use them. */
@@ -87,12 +90,23 @@ public final class ApiRequest {
         return headers;
     }
 
+    /** The media upload this request carries, or null when it carries a JSON body or none. */
+    Multipart multipart() {
+        return multipart;
+    }
+
+    /** Whether this is a multipart media upload (see {@link Builder#multipart(Object, String, String, byte[])}). */
+    public boolean isMultipart() {
+        return multipart != null;
+    }
+
     @Override
     public String toString() {
         // The body may hold personal data (openid, names): only its type is shown.
         return "ApiRequest{" + method + " " + pathAndQuery
                 + (operationId == null ? "" : ", operationId=" + operationId)
-                + (body == null ? "" : ", body=" + body.getClass().getSimpleName()) + "}";
+                + (body == null ? "" : ", body=" + body.getClass().getSimpleName())
+                + (multipart == null ? "" : ", multipart file of " + multipart.fileLength() + " bytes") + "}";
     }
 
     /** Percent-encodes per RFC 3986 keeping only unreserved characters ({@code A-Za-z0-9-._~}). */
@@ -135,6 +149,12 @@ public final class ApiRequest {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String operationId;
         private Object body;
+        private Object multipartMeta;
+        private String filePartName;
+        private String fileName;
+        private String fileContentType;
+        private byte[] file;
+        private final Map<String, String> formFields = new LinkedHashMap<>();
 
         private Builder(String method, String pathTemplate) {
             Objects.requireNonNull(method, "method");
@@ -245,6 +265,51 @@ public final class ApiRequest {
         }
 
         /**
+         * Makes this a media upload with the file part named {@code file}: see
+         * {@link #multipart(Object, String, String, String, byte[])}.
+         */
+        public Builder multipart(Object meta, String fileName, String contentType, byte[] file) {
+            return multipart(meta, "file", fileName, contentType, file);
+        }
+
+        /**
+         * Makes this a media upload: a {@code multipart/form-data} body with a {@code meta} part (application/json)
+         * and a file part. Per WeChat Pay's protocol only the meta JSON is signed, while the whole multipart body
+         * goes on the wire; the boundary comes from the client's nonce source.
+         *
+         * @param meta         the meta object, serialised with the client's mapper (a String or byte[] is taken as
+         *                     already-serialised JSON)
+         * @param filePartName the form name of the file part, {@code "file"} for most uploads
+         * @param fileName     the file name sent in the file part (for example {@code "receipt.png"})
+         * @param contentType  the file's media type (for example {@code "image/png"})
+         * @param file         the file bytes (copied)
+         * @throws NullPointerException     when an argument is null
+         * @throws IllegalArgumentException when a name or type is empty or has a line break
+         */
+        public Builder multipart(Object meta, String filePartName, String fileName, String contentType, byte[] file) {
+            Objects.requireNonNull(meta, "meta");
+            Objects.requireNonNull(file, "file");
+            this.multipartMeta = meta;
+            this.filePartName = filePartName;
+            this.fileName = fileName;
+            this.fileContentType = contentType;
+            this.file = file.clone();
+            return this;
+        }
+
+        /**
+         * Adds a plain form field to a media upload (sent between the meta and the file part, not signed); a null
+         * value is omitted. The value is {@code String.valueOf(value)}.
+         */
+        public Builder formField(String name, Object value) {
+            Objects.requireNonNull(name, "name");
+            if (value != null) {
+                formFields.put(name, String.valueOf(value));
+            }
+            return this;
+        }
+
+        /**
          * Builds the request.
          *
          * @throws IllegalStateException naming every {@code {placeholder}} that was not filled
@@ -255,6 +320,14 @@ public final class ApiRequest {
                 if (!pathParams.containsKey(name)) {
                     missing.add("{" + name + "}");
                 }
+            }
+            if (multipartMeta != null && body != null) {
+                throw new IllegalStateException((operationId == null ? "" : operationId + ": ")
+                        + "a request has either a JSON body or a multipart upload, not both");
+            }
+            if (multipartMeta == null && !formFields.isEmpty()) {
+                throw new IllegalStateException((operationId == null ? "" : operationId + ": ")
+                        + "form fields " + formFields.keySet() + " need a multipart upload (call multipart)");
             }
             if (!missing.isEmpty()) {
                 throw new IllegalStateException((operationId == null ? "" : operationId + ": ")

@@ -96,4 +96,31 @@ class ApiRequestTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'Bad Name'");
     }
+
+    @Test
+    @DisplayName("refuses a request with both a JSON body and a multipart upload, and form fields without an upload")
+    void refusesBodyAndMultipart() {
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/v3/x").operationId("up").body("{}")
+                .multipart("{}", "a.png", "image/png", new byte[0]).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("up: a request has either a JSON body or a multipart upload, not both");
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/v3/x").formField("item_id", 1).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("form fields [item_id] need a multipart upload");
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/v3/x")
+                .multipart("{}", "a\r\n.png", "image/png", new byte[0]).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fileName");
+    }
+
+    @Test
+    @DisplayName("copies the file bytes and does not show them in toString")
+    void copiesFileBytes() {
+        byte[] file = {7, 7, 7};
+        ApiRequest request = ApiRequest.builder("POST", "/v3/x").multipart("{}", "a.png", "image/png", file).build();
+        file[0] = 0;
+        assertThat(request.isMultipart()).isTrue();
+        assertThat(request.multipart().write(new byte[0], "B")).contains((byte) 7);
+        assertThat(request.toString()).contains("multipart file of 3 bytes");
+    }
 }
