@@ -302,7 +302,7 @@ final class ChainBuilder {
         while (m.find()) {
             String name = m.group();
             switch (name) {
-                case "String", "Integer", "Long", "Boolean", "Double", "Float", "Object", "Void" -> { }
+                case "String", "Integer", "Long", "Boolean", "Double", "Float", "Object", "Void", "byte" -> { }
                 case "List" -> imports.add("java.util.List");
                 case "Map" -> imports.add("java.util.Map");
                 case "OffsetDateTime" -> imports.add("java.time.OffsetDateTime");

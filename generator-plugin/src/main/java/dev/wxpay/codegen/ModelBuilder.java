@@ -290,8 +290,10 @@ public final class ModelBuilder {
         Operation raw = rawOperation(op.path, op.httpMethod);
         String pointer = "#/paths/" + op.path.replace("~", "~0").replace("/", "~1") + "/"
                 + op.httpMethod.toLowerCase(java.util.Locale.ROOT);
-        if (op.isMultipart || (op.formParams != null && !op.formParams.isEmpty())) {
-            throw new UnsupportedConstruct(pointer + ": form and multipart bodies (media uploads) are not supported");
+        boolean hasForm = op.formParams != null && !op.formParams.isEmpty();
+        if (hasForm && !op.isMultipart) {
+            throw new UnsupportedConstruct(pointer + ": application/x-www-form-urlencoded bodies are not supported;"
+                    + " WeChat Pay takes JSON, or multipart/form-data for media uploads");
         }
         NameAllocator names = new NameAllocator().reserve("violations", "client", "item", "index");
         List<ParameterModel> parameters = new ArrayList<>();
@@ -343,10 +345,26 @@ public final class ModelBuilder {
             builderCalls.add(".queryParam(\"" + JavaText.stringContent(p.baseName) + "\", " + javaName + ")");
         }
         for (CodegenParameter p : op.headerParams) {
-            if (p.required && !RUNTIME_HEADERS.contains(p.baseName.toLowerCase(java.util.Locale.ROOT))) {
-                throw new UnsupportedConstruct(pointer + ": required header parameter " + p.baseName
-                        + " is not supported (the runtime sets the WeChat Pay headers itself)");
+            if (RUNTIME_HEADERS.contains(p.baseName.toLowerCase(java.util.Locale.ROOT))) {
+                continue; // the runtime sets the protocol headers (Wechatpay-Serial, Authorization, ...) itself
             }
+            typeOf(p.dataType, pointer + "/parameters/" + p.baseName);
+            // Header values are text on the wire, like path values: always String.
+            String javaName = names.newName(paramName(p.baseName), "header:" + p.baseName);
+            parameters.add(new ParameterModel("header", p.baseName, javaName, "String", p.required,
+                    describe(p.description, "the {@code " + p.baseName + "} header")
+                            + (p.required ? " (required)" : " (optional, null to omit)")));
+            if (p.required) {
+                nullChecks.add(new OperationModel.NullCheck(javaName,
+                        "header parameter " + JavaText.stringContent(p.baseName) + " is required"));
+            }
+            builderCalls.add(".header(\"" + JavaText.stringContent(p.baseName) + "\", " + javaName + ")");
+        }
+        if (hasForm) {
+            if (op.bodyParam != null) {
+                throw new UnsupportedConstruct(pointer + "/requestBody: a multipart upload cannot also have a JSON body");
+            }
+            addMultipart(op, pointer, names, parameters, nullChecks, builderCalls);
         }
         if (op.bodyParam != null) {
             String javaType = typeOf(op.bodyParam.dataType, pointer + "/requestBody");
@@ -389,6 +407,70 @@ public final class ModelBuilder {
                 op.path, tag, javadoc, parameters, declarations.toString(), arguments.toString(), responseType,
                 hasBody ? responseType : "void", hasBody ? "return " : "", hasBody ? ".data()" : "",
                 nullChecks, nestedChecks, builderCalls);
+    }
+
+    /**
+     * A media upload: the {@code meta} part (any JSON-serialisable object: a model, a Map, or a JSON String; the
+     * spec's Swagger 2 form parameter gives meta no schema the converter keeps), other plain fields, then the one
+     * file part as file name, content type and bytes. The runtime signs the meta JSON only.
+     */
+    private void addMultipart(CodegenOperation op, String pointer, NameAllocator names,
+            List<ParameterModel> parameters, List<OperationModel.NullCheck> nullChecks, List<String> builderCalls) {
+        CodegenParameter meta = null;
+        CodegenParameter file = null;
+        List<CodegenParameter> fields = new ArrayList<>();
+        for (CodegenParameter p : op.formParams) {
+            if (p.isFile || p.isBinary) {
+                if (file != null) {
+                    throw new UnsupportedConstruct(pointer + "/requestBody: a multipart upload with more than one"
+                            + " file part (" + file.baseName + ", " + p.baseName + ") is not supported");
+                }
+                file = p;
+            } else if ("meta".equals(p.baseName)) {
+                meta = p;
+            } else {
+                fields.add(p);
+            }
+        }
+        if (meta == null || file == null) {
+            throw new UnsupportedConstruct(pointer + "/requestBody: a multipart upload needs a meta part and one"
+                    + " file part (WeChat Pay signs the meta JSON); declare both as form parameters");
+        }
+        String metaName = names.newName("meta", "form:meta");
+        parameters.add(new ParameterModel("form", "meta", metaName, "Object", true,
+                describe(meta.description, "the meta part") + " (required; a model, a Map or a JSON String,"
+                        + " serialised as the signed {@code meta} JSON part)"));
+        nullChecks.add(new OperationModel.NullCheck(metaName, "form part meta is required"));
+        List<String> fieldCalls = new ArrayList<>();
+        for (CodegenParameter p : fields) {
+            String javaType = typeOf(p.dataType, pointer + "/requestBody/" + p.baseName);
+            String javaName = names.newName(paramName(p.baseName), "form:" + p.baseName);
+            parameters.add(new ParameterModel("form", p.baseName, javaName, javaType, p.required,
+                    describe(p.description, "the {@code " + p.baseName + "} form field")
+                            + (p.required ? " (required)" : " (optional, null to omit)")));
+            if (p.required) {
+                nullChecks.add(new OperationModel.NullCheck(javaName,
+                        "form field " + JavaText.stringContent(p.baseName) + " is required"));
+            }
+            fieldCalls.add(".formField(\"" + JavaText.stringContent(p.baseName) + "\", " + javaName + ")");
+        }
+        String base = paramName(file.baseName);
+        String fileName = names.newName(base + "Name", "form:" + file.baseName + ":name");
+        String contentType = names.newName(base + "ContentType", "form:" + file.baseName + ":type");
+        String bytes = names.newName(base, "form:" + file.baseName);
+        String wire = JavaText.stringContent(file.baseName);
+        parameters.add(new ParameterModel("form", file.baseName, fileName, "String", true,
+                "the file name sent in the {@code " + file.baseName + "} part (required)"));
+        parameters.add(new ParameterModel("form", file.baseName, contentType, "String", true,
+                "the media type of the {@code " + file.baseName + "} part, for example {@code image/png} (required)"));
+        parameters.add(new ParameterModel("form", file.baseName, bytes, "byte[]", true,
+                describe(file.description, "the file") + " (required)"));
+        nullChecks.add(new OperationModel.NullCheck(fileName, "file name of form part " + wire + " is required"));
+        nullChecks.add(new OperationModel.NullCheck(contentType, "content type of form part " + wire + " is required"));
+        nullChecks.add(new OperationModel.NullCheck(bytes, "form part " + wire + " is required"));
+        builderCalls.add(".multipart(" + metaName + ", \"" + wire + "\", " + fileName + ", " + contentType + ", "
+                + bytes + ")");
+        builderCalls.addAll(fieldCalls);
     }
 
     private static String paramName(String wireName) {

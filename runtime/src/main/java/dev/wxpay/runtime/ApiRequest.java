@@ -28,13 +28,22 @@ public final class ApiRequest {
     private final String operationId;
     private final String pathAndQuery;
     private final Object body;
+    private final Map<String, String> headers;
+    private final Multipart multipart;
 
     private ApiRequest(Builder builder, String pathAndQuery) {
         this.method = builder.method;
         this.operationId = builder.operationId;
         this.pathAndQuery = pathAndQuery;
         this.body = builder.body;
+        this.headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+        this.multipart = builder.multipartMeta == null ? null : new Multipart(builder.multipartMeta,
+                builder.filePartName, builder.fileName, builder.fileContentType, builder.file, builder.formFields);
     }
+
+    /** Header names the runtime sets itself; an operation header parameter may not use them. */
+    private static final java.util.Set<String> RUNTIME_HEADERS = java.util.Set.of(
+            "authorization", "wechatpay-serial", "content-type", "accept", "user-agent");
 
     /**
      * Starts a request.
@@ -73,12 +82,31 @@ public final class ApiRequest {
         return body;
     }
 
+    /**
+     * The operation's own header parameters (for example {@code Idempotency-Key}), in call order; unmodifiable.
+     * They are sent but not signed: WeChat Pay signs only method, URL, timestamp, nonce and body.
+     */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The media upload this request carries, or null when it carries a JSON body or none. */
+    Multipart multipart() {
+        return multipart;
+    }
+
+    /** Whether this is a multipart media upload (see {@link Builder#multipart(Object, String, String, byte[])}). */
+    public boolean isMultipart() {
+        return multipart != null;
+    }
+
     @Override
     public String toString() {
         // The body may hold personal data (openid, names): only its type is shown.
         return "ApiRequest{" + method + " " + pathAndQuery
                 + (operationId == null ? "" : ", operationId=" + operationId)
-                + (body == null ? "" : ", body=" + body.getClass().getSimpleName()) + "}";
+                + (body == null ? "" : ", body=" + body.getClass().getSimpleName())
+                + (multipart == null ? "" : ", multipart file of " + multipart.fileLength() + " bytes") + "}";
     }
 
     /** Percent-encodes per RFC 3986 keeping only unreserved characters ({@code A-Za-z0-9-._~}). */
@@ -118,8 +146,15 @@ public final class ApiRequest {
         private final List<String> placeholders;
         private final Map<String, String> pathParams = new LinkedHashMap<>();
         private final StringBuilder query = new StringBuilder();
+        private final Map<String, String> headers = new LinkedHashMap<>();
         private String operationId;
         private Object body;
+        private Object multipartMeta;
+        private String filePartName;
+        private String fileName;
+        private String fileContentType;
+        private byte[] file;
+        private final Map<String, String> formFields = new LinkedHashMap<>();
 
         private Builder(String method, String pathTemplate) {
             Objects.requireNonNull(method, "method");
@@ -195,9 +230,82 @@ public final class ApiRequest {
             return this;
         }
 
+        /**
+         * Adds an operation header parameter such as {@code Idempotency-Key}; a null value is omitted. It is sent
+         * as given and not signed (WeChat Pay signs method, URL, timestamp, nonce and body only).
+         *
+         * @throws IllegalArgumentException when the name is one the runtime sets itself (Authorization,
+         *                                  Wechatpay-Serial, Content-Type, Accept, User-Agent), or the name or
+         *                                  value is not a valid header token or contains a line break
+         */
+        public Builder header(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            if (RUNTIME_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException("header " + name
+                        + " is set by the runtime and cannot be given as an operation header parameter");
+            }
+            if (name.isEmpty() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
+                throw new IllegalArgumentException("header name '" + name + "' is not a valid HTTP header name");
+            }
+            if (value == null) {
+                return this;
+            }
+            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                // The value is not echoed: it may be a secret.
+                throw new IllegalArgumentException("header " + name + " has a value with a line break");
+            }
+            headers.put(name, value);
+            return this;
+        }
+
         /** The body object (null for none), serialised once with the client's mapper when the call runs. */
         public Builder body(Object body) {
             this.body = body;
+            return this;
+        }
+
+        /**
+         * Makes this a media upload with the file part named {@code file}: see
+         * {@link #multipart(Object, String, String, String, byte[])}.
+         */
+        public Builder multipart(Object meta, String fileName, String contentType, byte[] file) {
+            return multipart(meta, "file", fileName, contentType, file);
+        }
+
+        /**
+         * Makes this a media upload: a {@code multipart/form-data} body with a {@code meta} part (application/json)
+         * and a file part. Per WeChat Pay's protocol only the meta JSON is signed, while the whole multipart body
+         * goes on the wire; the boundary comes from the client's nonce source.
+         *
+         * @param meta         the meta object, serialised with the client's mapper (a String or byte[] is taken as
+         *                     already-serialised JSON)
+         * @param filePartName the form name of the file part, {@code "file"} for most uploads
+         * @param fileName     the file name sent in the file part (for example {@code "receipt.png"})
+         * @param contentType  the file's media type (for example {@code "image/png"})
+         * @param file         the file bytes (copied)
+         * @throws NullPointerException     when an argument is null
+         * @throws IllegalArgumentException when a name or type is empty or has a line break
+         */
+        public Builder multipart(Object meta, String filePartName, String fileName, String contentType, byte[] file) {
+            Objects.requireNonNull(meta, "meta");
+            Objects.requireNonNull(file, "file");
+            this.multipartMeta = meta;
+            this.filePartName = filePartName;
+            this.fileName = fileName;
+            this.fileContentType = contentType;
+            this.file = file.clone();
+            return this;
+        }
+
+        /**
+         * Adds a plain form field to a media upload (sent between the meta and the file part, not signed); a null
+         * value is omitted. The value is {@code String.valueOf(value)}.
+         */
+        public Builder formField(String name, Object value) {
+            Objects.requireNonNull(name, "name");
+            if (value != null) {
+                formFields.put(name, String.valueOf(value));
+            }
             return this;
         }
 
@@ -212,6 +320,14 @@ public final class ApiRequest {
                 if (!pathParams.containsKey(name)) {
                     missing.add("{" + name + "}");
                 }
+            }
+            if (multipartMeta != null && body != null) {
+                throw new IllegalStateException((operationId == null ? "" : operationId + ": ")
+                        + "a request has either a JSON body or a multipart upload, not both");
+            }
+            if (multipartMeta == null && !formFields.isEmpty()) {
+                throw new IllegalStateException((operationId == null ? "" : operationId + ": ")
+                        + "form fields " + formFields.keySet() + " need a multipart upload (call multipart)");
             }
             if (!missing.isEmpty()) {
                 throw new IllegalStateException((operationId == null ? "" : operationId + ": ")

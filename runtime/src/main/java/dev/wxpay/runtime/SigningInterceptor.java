@@ -4,7 +4,7 @@ import java.time.Clock;
 
 /**
  * Built-in interceptor: adds the {@code Authorization} header computed over exactly the request that reaches it
- * (method, raw path and query, body bytes), with the injected clock and nonce source. Immutable, thread-safe.
+ * (method, raw path and query, body bytes; for a media upload the meta JSON only), with the injected clock and nonce source. Immutable, thread-safe.
  */
 final class SigningInterceptor implements Interceptor {
     private final RequestSigner signer;
@@ -25,7 +25,7 @@ final class SigningInterceptor implements Interceptor {
             throw new IllegalStateException("the NonceSource returned an empty nonce");
         }
         long timestamp = clock.instant().getEpochSecond();
-        String authorization = signer.authorization(request.method(), request.pathAndQuery(), request.rawBody(),
+        String authorization = signer.authorization(request.method(), request.pathAndQuery(), request.rawSignedBody(),
                 timestamp, nonce);
         return chain.proceed(request.withHeader("Authorization", authorization));
     }

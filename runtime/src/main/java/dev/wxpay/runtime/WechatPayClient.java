@@ -71,6 +71,7 @@ public final class WechatPayClient {
     private final String wechatPaySerial;
     private final Provider provider;
     private final List<String> trustedIds;
+    private final NonceSource boundaries;
 
     private WechatPayClient(Builder b, RequestSigner signer, ResponseVerifier verifier, String wechatPaySerial) {
         this.merchantId = b.merchantId;
@@ -98,6 +99,7 @@ public final class WechatPayClient {
         this.wechatPaySerial = wechatPaySerial;
         this.provider = signer.provider();
         this.trustedIds = List.copyOf(verifier.trustedIds());
+        this.boundaries = b.nonceSource; // multipart boundaries: the injected random source, no static one
     }
 
     private static final String RUNTIME_VERSION = readVersion();
@@ -203,22 +205,35 @@ public final class WechatPayClient {
     }
 
     private WireRequest toWire(ApiRequest request) {
-        byte[] body = serialise(request);
+        Multipart multipart = request.multipart();
+        byte[] signed = null;
+        byte[] body;
+        String contentType = "application/json";
+        if (multipart != null) {
+            signed = serialise(request, multipart.meta(), "multipart meta");
+            String boundary = boundaries.nextNonce();
+            body = multipart.write(signed, boundary);
+            contentType = "multipart/form-data; boundary=" + boundary;
+        } else {
+            body = serialise(request, request.body(), "request body");
+        }
         TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            headers.put(header.getKey(), List.of(header.getValue()));
+        }
         headers.put("Accept", List.of("application/json"));
         headers.put("User-Agent", List.of(userAgent));
         headers.put("Wechatpay-Serial", List.of(wechatPaySerial));
         if (body != null) {
-            headers.put("Content-Type", List.of("application/json"));
+            headers.put("Content-Type", List.of(contentType));
         }
         String pathAndQuery = basePath + request.pathAndQuery();
         URI uri = URI.create(baseUriText + pathAndQuery);
         return new WireRequest(request.method(), uri, pathAndQuery, Collections.unmodifiableMap(headers), body,
-                request.operationId());
+                request.operationId(), signed);
     }
 
-    private byte[] serialise(ApiRequest request) {
-        Object body = request.body();
+    private byte[] serialise(ApiRequest request, Object body, String what) {
         if (body == null) {
             return null;
         }
@@ -231,7 +246,7 @@ public final class WechatPayClient {
         try {
             return mapper.writeValueAsBytes(body);
         } catch (IOException e) {
-            throw new WechatPayException(describe(request) + ": the request body of type "
+            throw new WechatPayException(describe(request) + ": the " + what + " of type "
                     + body.getClass().getName() + " could not be serialised to JSON: " + String.valueOf(e.getMessage()).split("\n", 2)[0], e);
         }
     }

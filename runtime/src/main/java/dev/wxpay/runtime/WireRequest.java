@@ -22,15 +22,23 @@ public final class WireRequest {
     private final Map<String, List<String>> headers;
     private final byte[] body;
     private final String operationId;
+    private final byte[] signedBody;
 
     WireRequest(String method, URI uri, String pathAndQuery, Map<String, List<String>> headers, byte[] body,
             String operationId) {
+        this(method, uri, pathAndQuery, headers, body, operationId, null);
+    }
+
+    /** {@code signedBody} is what the signature covers when it is not the body itself (a media upload's meta). */
+    WireRequest(String method, URI uri, String pathAndQuery, Map<String, List<String>> headers, byte[] body,
+            String operationId, byte[] signedBody) {
         this.method = method;
         this.uri = uri;
         this.pathAndQuery = pathAndQuery;
         this.headers = headers;
         this.body = body;
         this.operationId = operationId;
+        this.signedBody = signedBody;
     }
 
     /**
@@ -103,6 +111,19 @@ public final class WireRequest {
         return body;
     }
 
+    /**
+     * A copy of the bytes the signature covers: the body, except for a multipart media upload, where WeChat Pay
+     * signs the {@code meta} JSON part only. Null when there is no body.
+     */
+    public byte[] signedBodyBytes() {
+        byte[] signed = rawSignedBody();
+        return signed == null ? null : signed.clone();
+    }
+
+    byte[] rawSignedBody() {
+        return signedBody != null ? signedBody : body;
+    }
+
     /** A copy with the header set to this single value (replacing earlier values). */
     public WireRequest withHeader(String name, String value) {
         Objects.requireNonNull(name, "name");
@@ -111,7 +132,7 @@ public final class WireRequest {
         copy.putAll(headers);
         copy.put(name, List.of(value));
         return new WireRequest(method, uri, pathAndQuery, java.util.Collections.unmodifiableMap(copy), body,
-                operationId);
+                operationId, signedBody);
     }
 
     /** A copy without the header. */
@@ -120,10 +141,13 @@ public final class WireRequest {
         copy.putAll(headers);
         copy.remove(name);
         return new WireRequest(method, uri, pathAndQuery, java.util.Collections.unmodifiableMap(copy), body,
-                operationId);
+                operationId, signedBody);
     }
 
-    /** A copy with another body (copied), or none when null. The signer signs whatever body reaches it. */
+    /**
+     * A copy with another body (copied), or none when null. The signer signs whatever body reaches it: a replaced
+     * body is signed whole, even when it replaces a media upload.
+     */
     public WireRequest withBody(byte[] newBody) {
         return new WireRequest(method, uri, pathAndQuery, headers, newBody == null ? null : newBody.clone(),
                 operationId);
@@ -142,7 +166,8 @@ public final class WireRequest {
         }
         WireRequest that = (WireRequest) o;
         return method.equals(that.method) && uri.equals(that.uri) && headers.equals(that.headers)
-                && Arrays.equals(body, that.body) && Objects.equals(operationId, that.operationId);
+                && Arrays.equals(body, that.body) && Objects.equals(operationId, that.operationId)
+                && Arrays.equals(signedBody, that.signedBody);
     }
 
     @Override

@@ -60,4 +60,67 @@ class ApiRequestTest {
         assertThat(request.pathAndQuery()).isEqualTo("/v3/x");
         assertThat(request.toString()).contains("POST /v3/x").doesNotContain("oUpF8");
     }
+
+    @Test
+    @DisplayName("keeps operation header parameters in call order and leaves out null values")
+    void keepsHeaderParameters() {
+        ApiRequest request = ApiRequest.builder("POST", "/v3/x")
+                .header("Idempotency-Key", "key-1")
+                .header("X-Skipped", null)
+                .header("Wechatpay-Extra", "2")
+                .build();
+        assertThat(request.headers()).containsExactly(
+                org.assertj.core.api.Assertions.entry("Idempotency-Key", "key-1"),
+                org.assertj.core.api.Assertions.entry("Wechatpay-Extra", "2"));
+        assertThatThrownBy(() -> request.headers().put("A", "b")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    @DisplayName("refuses header parameters the runtime owns, naming the header, in any letter case")
+    void refusesRuntimeHeaders() {
+        for (String name : new String[] {"Authorization", "wechatpay-serial", "CONTENT-TYPE", "Accept", "User-Agent"}) {
+            assertThatThrownBy(() -> ApiRequest.builder("GET", "/v3/x").header(name, "v"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("header " + name + " is set by the runtime");
+        }
+    }
+
+    @Test
+    @DisplayName("refuses a header value with a line break without echoing the value")
+    void refusesHeaderInjection() {
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/v3/x").header("Idempotency-Key", "a\r\nX-Evil: secret"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Idempotency-Key")
+                .hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/v3/x").header("Bad Name", "v"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'Bad Name'");
+    }
+
+    @Test
+    @DisplayName("refuses a request with both a JSON body and a multipart upload, and form fields without an upload")
+    void refusesBodyAndMultipart() {
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/v3/x").operationId("up").body("{}")
+                .multipart("{}", "a.png", "image/png", new byte[0]).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("up: a request has either a JSON body or a multipart upload, not both");
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/v3/x").formField("item_id", 1).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("form fields [item_id] need a multipart upload");
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/v3/x")
+                .multipart("{}", "a\r\n.png", "image/png", new byte[0]).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fileName");
+    }
+
+    @Test
+    @DisplayName("copies the file bytes and does not show them in toString")
+    void copiesFileBytes() {
+        byte[] file = {7, 7, 7};
+        ApiRequest request = ApiRequest.builder("POST", "/v3/x").multipart("{}", "a.png", "image/png", file).build();
+        file[0] = 0;
+        assertThat(request.isMultipart()).isTrue();
+        assertThat(request.multipart().write(new byte[0], "B")).contains((byte) 7);
+        assertThat(request.toString()).contains("multipart file of 3 bytes");
+    }
 }

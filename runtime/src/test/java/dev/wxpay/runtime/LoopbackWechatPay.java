@@ -229,6 +229,20 @@ final class LoopbackWechatPay implements AutoCloseable {
         return fields;
     }
 
+    /** What WeChat Pay signs: the body, or for a media upload the meta part only. */
+    private static byte[] signedBody(Recorded r) {
+        String type = r.header("Content-Type");
+        if (type != null && type.startsWith("multipart/form-data")) {
+            for (MultipartTestParser.Part part : MultipartTestParser.parse(type, r.body)) {
+                if ("meta".equals(part.name)) {
+                    return part.content;
+                }
+            }
+            throw new IllegalArgumentException("multipart upload without a meta part");
+        }
+        return r.body;
+    }
+
     /** WeChat Pay's checks; returns the problem, or null when the request is authentic. */
     private String checkSignature(Recorded r) throws Exception {
         Map<String, String> a = r.authorization;
@@ -255,7 +269,7 @@ final class LoopbackWechatPay implements AutoCloseable {
         verifier.initVerify(merchant.merchantPublicKey);
         verifier.update((r.method + "\n" + r.pathAndQuery + "\n" + a.get("timestamp") + "\n" + a.get("nonce_str")
                 + "\n").getBytes(StandardCharsets.UTF_8));
-        verifier.update(r.body);
+        verifier.update(signedBody(r));
         verifier.update((byte) '\n');
         if (!verifier.verify(Base64.getDecoder().decode(a.get("signature")))) {
             return "signature does not verify";

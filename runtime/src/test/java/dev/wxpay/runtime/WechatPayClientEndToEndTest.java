@@ -162,6 +162,91 @@ class WechatPayClientEndToEndTest {
     }
 
     @Test
+    @DisplayName("sends operation header parameters on the wire while the signature, still accepted, covers only the body")
+    void sendsHeaderParametersUnsigned() throws Exception {
+        ApiRequest post = ApiRequest.builder("POST", PATH).operationId("createWithKey")
+                .header("Idempotency-Key", "idem-42").body(new CreateRequest("500001", 3)).build();
+        ApiResponse<CreateResponse> response = client().execute(post, CreateResponse.class);
+        assertThat(response.data().n).isEqualTo(3); // the loopback verified the signature over method, URL, body
+        Recorded sent = server.requests().get(0);
+        assertThat(sent.header("Idempotency-Key")).isEqualTo("idem-42");
+        // The signature is exactly the one computed without the header: headers are not part of the message.
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(TestKeys.MERCHANT.getPublic());
+        verifier.update(RequestSigner.message("POST", sent.pathAndQuery,
+                Long.parseLong(sent.authorization.get("timestamp")), sent.authorization.get("nonce_str"), sent.body));
+        assertThat(verifier.verify(java.util.Base64.getDecoder().decode(sent.authorization.get("signature"))))
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("uploads media as multipart/form-data whose signature covers the meta JSON only, as WeChat Pay checks")
+    void uploadsMultipartSigningMetaOnly() throws Exception {
+        byte[] png = new byte[300];
+        for (int i = 0; i < png.length; i++) {
+            png[i] = (byte) i; // every byte value, CR and LF included
+        }
+        java.util.Map<String, String> meta = new java.util.LinkedHashMap<>();
+        meta.put("filename", "小票.png");
+        meta.put("sha256", "abc");
+        ApiRequest upload = ApiRequest.builder("POST", "/v3/merchant/media/upload").operationId("uploadImage")
+                .multipart(meta, "小票.png", "image/png", png).build();
+        ApiResponse<String> response = client().execute(upload, String.class);
+        assertThat(response.statusCode()).isEqualTo(200); // the loopback verified the signature over the meta
+
+        Recorded sent = server.requests().get(0);
+        String contentType = sent.header("Content-Type");
+        String boundary = MultipartTestParser.boundary(contentType);
+        assertThat(boundary).matches("[0-9A-Za-z]{32}");
+        java.util.List<MultipartTestParser.Part> parts = MultipartTestParser.parse(contentType, sent.body);
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(0).name).isEqualTo("meta");
+        assertThat(parts.get(0).contentType).isEqualTo("application/json");
+        assertThat(parts.get(0).text()).isEqualTo("{\"filename\":\"小票.png\",\"sha256\":\"abc\"}");
+        assertThat(parts.get(1).name).isEqualTo("file");
+        assertThat(parts.get(1).fileName).isEqualTo("小票.png");
+        assertThat(parts.get(1).contentType).isEqualTo("image/png");
+        assertThat(parts.get(1).content).isEqualTo(png);
+
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withRSA");
+        verifier.initVerify(TestKeys.MERCHANT.getPublic());
+        verifier.update(RequestSigner.message("POST", sent.pathAndQuery,
+                Long.parseLong(sent.authorization.get("timestamp")), sent.authorization.get("nonce_str"),
+                parts.get(0).content));
+        assertThat(verifier.verify(java.util.Base64.getDecoder().decode(sent.authorization.get("signature"))))
+                .as("signed over the meta JSON").isTrue();
+        verifier.initVerify(TestKeys.MERCHANT.getPublic());
+        verifier.update(RequestSigner.message("POST", sent.pathAndQuery,
+                Long.parseLong(sent.authorization.get("timestamp")), sent.authorization.get("nonce_str"), sent.body));
+        assertThat(verifier.verify(java.util.Base64.getDecoder().decode(sent.authorization.get("signature"))))
+                .as("not over the whole multipart body").isFalse();
+    }
+
+    @Test
+    @DisplayName("sends a custom file part name and form fields in call order, and draws each boundary afresh")
+    void multipartWithFieldsAndFreshBoundary() {
+        ApiRequest upload = ApiRequest.builder("POST", "/v3/x/{sub_mchid}/files").pathParam("sub_mchid", "1900")
+                .multipart("{\"file_name\":\"a.pdf\"}", "submission_file", "a \"b\".pdf", "application/pdf",
+                        new byte[] {1, 2, 3})
+                .formField("item_id", 56).formField("skipped", null).formField("manage_record_id", "m-1")
+                .build();
+        WechatPayClient client = client();
+        client.execute(upload, String.class);
+        client.execute(upload, String.class);
+        Recorded first = server.requests().get(0);
+        java.util.List<MultipartTestParser.Part> parts =
+                MultipartTestParser.parse(first.header("Content-Type"), first.body);
+        assertThat(parts).extracting(p -> p.name)
+                .containsExactly("meta", "item_id", "manage_record_id", "submission_file");
+        assertThat(parts.get(0).text()).isEqualTo("{\"file_name\":\"a.pdf\"}");
+        assertThat(parts.get(1).text()).isEqualTo("56");
+        assertThat(parts.get(1).contentType).isNull();
+        assertThat(parts.get(3).fileName).isEqualTo("a %22b%22.pdf");
+        assertThat(parts.get(3).content).containsExactly(1, 2, 3);
+        assertThat(server.requests().get(1).header("Content-Type")).isNotEqualTo(first.header("Content-Type"));
+    }
+
+    @Test
     @DisplayName("keeps a base URI path prefix on the wire and in the signature")
     void keepsBasePathPrefix() throws Exception {
         WechatPayClient prefixed = builderFor(server, LoopbackWechatPay.merchantA())

@@ -3,7 +3,7 @@ package dev.wxpay.codegen.model;
 /**
  * One Java parameter of an operation method. Immutable.
  *
- * @param location    {@code path}, {@code query} or {@code body}
+ * @param location    {@code path}, {@code query}, {@code header}, {@code body} or {@code form} (a multipart part)
  * @param wireName    the spec's name ({@code merchant_plan_no}); {@code body} for the request body
  * @param javaName    the Java parameter name ({@code merchantPlanNo}, {@code request})
  * @param javaType    the declared type
