@@ -26,8 +26,7 @@ class FaultInjectionTest {
 
     @BeforeAll
     static void start() {
-        simulator = TestKeys.simulator()
-                .spec(SimulatorSpec.fromClasspath("things.yaml", FaultInjectionTest.class.getClassLoader()))
+        simulator = TestKeys.thingsSimulator()
                 .start();
         merchant = new MerchantCalls(simulator, Clock.systemUTC());
     }

@@ -27,8 +27,7 @@ class InjectedSourcesTest {
     }
 
     static MerchantCalls.Answer firstAnswer() {
-        try (WechatPaySimulator sim = TestKeys.simulator().clock(FIXED).random(seeded())
-                .spec(SimulatorSpec.fromClasspath("things.yaml", InjectedSourcesTest.class.getClassLoader()))
+        try (WechatPaySimulator sim = TestKeys.thingsSimulator().clock(FIXED).random(seeded())
                 .start()) {
             return new MerchantCalls(sim, FIXED).call("GET", "/v3/things/T-1?sub_mchid=1", null);
         }

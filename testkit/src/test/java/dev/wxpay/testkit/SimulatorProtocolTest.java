@@ -26,8 +26,7 @@ class SimulatorProtocolTest {
 
     @BeforeAll
     static void start() {
-        simulator = TestKeys.simulator()
-                .spec(SimulatorSpec.fromClasspath("things.yaml", SimulatorProtocolTest.class.getClassLoader()))
+        simulator = TestKeys.thingsSimulator()
                 .start();
         merchant = new MerchantCalls(simulator, Clock.systemUTC());
     }

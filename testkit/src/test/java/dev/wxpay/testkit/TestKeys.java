@@ -11,6 +11,8 @@ final class TestKeys {
 
     static final KeyPair PLATFORM;
     static final SimulatedMerchant MERCHANT;
+    /** The small spec most simulator tests run against, parsed once (a SimulatorSpec is immutable). */
+    static final SimulatorSpec THINGS = SimulatorSpec.fromClasspath("things.yaml", TestKeys.class.getClassLoader());
 
     static {
         SecureRandom random = new SecureRandom();
@@ -25,5 +27,10 @@ final class TestKeys {
     static WechatPaySimulator.Builder simulator() {
         return WechatPaySimulator.builder().platformKey(PLATFORM, "PUB_KEY_ID_0100000000000000000000000042")
                 .merchant(MERCHANT);
+    }
+
+    /** A simulator builder with the shared keys, serving the shared {@link #THINGS} spec. */
+    static WechatPaySimulator.Builder thingsSimulator() {
+        return simulator().spec(THINGS);
     }
 }

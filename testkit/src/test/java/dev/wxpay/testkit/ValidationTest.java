@@ -17,8 +17,7 @@ class ValidationTest {
 
     @BeforeAll
     static void start() {
-        simulator = TestKeys.simulator()
-                .spec(SimulatorSpec.fromClasspath("things.yaml", ValidationTest.class.getClassLoader()))
+        simulator = TestKeys.thingsSimulator()
                 .start();
         merchant = new MerchantCalls(simulator, Clock.systemUTC());
     }
