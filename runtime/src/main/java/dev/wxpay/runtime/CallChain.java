@@ -7,18 +7,18 @@ import java.util.List;
  * enforces the contract (proceed exactly once, never return null). Not thread-safe; one per call.
  */
 final class CallChain implements Interceptor.Chain {
-    /** The last link: sends the request. */
-    interface Transport {
+    /** The last link: sends the request (the client's {@link Transport} with its timeout bound). */
+    interface Sender {
         WireResponse send(WireRequest request);
     }
 
     private final List<Interceptor> interceptors;
     private final int index;
     private final WireRequest request;
-    private final Transport transport;
+    private final Sender transport;
     private int calls;
 
-    private CallChain(List<Interceptor> interceptors, int index, WireRequest request, Transport transport) {
+    private CallChain(List<Interceptor> interceptors, int index, WireRequest request, Sender transport) {
         this.interceptors = interceptors;
         this.index = index;
         this.request = request;
@@ -26,7 +26,7 @@ final class CallChain implements Interceptor.Chain {
     }
 
     /** Runs the whole chain for one request. */
-    static WireResponse run(List<Interceptor> interceptors, WireRequest request, Transport transport) {
+    static WireResponse run(List<Interceptor> interceptors, WireRequest request, Sender transport) {
         return runLink(interceptors, 0, request, transport);
     }
 
@@ -49,7 +49,7 @@ final class CallChain implements Interceptor.Chain {
 
     /** Invokes the link at {@code index} (an interceptor, or the transport past the end) and checks its result. */
     private static WireResponse runLink(List<Interceptor> interceptors, int index, WireRequest current,
-            Transport transport) {
+            Sender transport) {
         if (index >= interceptors.size()) {
             WireResponse response = transport.send(current);
             if (response == null) {

@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -30,7 +27,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -63,7 +59,7 @@ public final class WechatPayClient {
     private final String baseUriText;
     private final String basePath;
     private final Duration timeout;
-    private final HttpClient httpClient;
+    private final Transport transport;
     private final ObjectMapper mapper;
     private final List<Interceptor> interceptors;
     private final Executor asyncExecutor;
@@ -81,13 +77,9 @@ public final class WechatPayClient {
                 - (b.baseUri.getRawPath() == null ? 0 : b.baseUri.getRawPath().length())));
         this.basePath = stripTrailingSlash(b.baseUri.getRawPath() == null ? "" : b.baseUri.getRawPath());
         this.timeout = b.timeout;
-        this.httpClient = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
-                // HTTP/1.1 pinned: the JDK default (HTTP/2) sends h2c upgrade headers on every plain-HTTP request,
-                // and keep-alive connection reuse is what a signed-call workload needs.
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(b.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.transport = b.transport != null ? b.transport
+                : b.httpClient != null ? JdkHttpTransport.of(b.httpClient)
+                : JdkHttpTransport.create(b.connectTimeout);
         this.mapper = b.mapper != null ? b.mapper : WechatPayJson.newObjectMapper();
         List<Interceptor> chain = new ArrayList<>(b.interceptors);
         chain.add(new SigningInterceptor(signer, b.clock, b.nonceSource));
@@ -255,52 +247,9 @@ public final class WechatPayClient {
         return request.operationId() != null ? request.operationId() : request.method() + " " + request.pathAndQuery();
     }
 
-    /** The chain's last link: one HTTP exchange through java.net.http. */
+    /** The chain's last link: the transport, bounded by the client's timeout. */
     private WireResponse send(WireRequest request) {
-        byte[] body = request.rawBody();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
-                .timeout(timeout)
-                .method(request.method(), body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
-            for (String value : header.getValue()) {
-                builder.header(header.getKey(), value);
-            }
-        }
-        HttpResponse<byte[]> response;
-        // HttpRequest.timeout only bounds the wait for the response headers; waiting on the future with the same
-        // deadline also bounds a body that stalls halfway (send() itself is sendAsync() plus get() in the JDK).
-        CompletableFuture<HttpResponse<byte[]>> future =
-                httpClient.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        try {
-            response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new TransportException(what(request) + " timed out after " + timeout.toMillis() + " ms", e, true);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                throw new TransportException(what(request) + " timed out (" + cause.getMessage() + ")", cause, true);
-            }
-            if (cause instanceof IOException) {
-                throw new TransportException(what(request) + " failed: " + cause, cause, false);
-            }
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            throw new TransportException(what(request) + " failed: " + cause, cause, false);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new TransportException(what(request) + " was interrupted", e, false);
-        }
-        return new WireResponse(response.statusCode(), HttpHeaders.copyOf(response.headers().map()),
-                response.body(), true);
-    }
-
-    private static String what(WireRequest request) {
-        return (request.operationId() == null ? "" : request.operationId() + ": ") + request.method() + " "
-                + request.uri();
+        return transport.send(request, timeout);
     }
 
     private <T> ApiResponse<T> toApiResponse(ApiRequest request, WireResponse response, Class<T> type) {
@@ -381,6 +330,7 @@ public final class WechatPayClient {
         private Duration timeout = DEFAULT_TIMEOUT;
         private Duration connectTimeout;
         private HttpClient httpClient;
+        private Transport transport;
         private Clock clock = Clock.systemUTC();
         private NonceSource nonceSource;
         private Provider signatureProvider;
@@ -444,7 +394,7 @@ public final class WechatPayClient {
             return this;
         }
 
-        /** Time allowed to open a connection; default 10 s. Only for the default HTTP client. */
+        /** Time allowed to open a connection; default 10 s. Only for the default transport. */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
             return this;
@@ -456,6 +406,22 @@ public final class WechatPayClient {
          */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = httpClient;
+            if (httpClient == null) {
+                problems.add("httpClient: the client is null (leave it unset for the default transport)");
+            }
+            return this;
+        }
+
+        /**
+         * The transport to send with, instead of the default {@link JdkHttpTransport}: for example
+         * {@code OkHttpTransport} from the optional {@code wxpay-transport-okhttp} artifact. Configure its connect
+         * timeout, proxy and TLS on it; {@link #timeout} still bounds every exchange.
+         */
+        public Builder transport(Transport transport) {
+            this.transport = transport;
+            if (transport == null) {
+                problems.add("transport: the transport is null (leave it unset for the default transport)");
+            }
             return this;
         }
 
@@ -540,6 +506,14 @@ public final class WechatPayClient {
                     errors.add("connectTimeout cannot be combined with httpClient: configure the connect timeout on"
                             + " that HttpClient");
                 }
+                if (transport != null) {
+                    errors.add("connectTimeout cannot be combined with transport: configure the connect timeout on"
+                            + " that transport");
+                }
+            }
+            if (httpClient != null && transport != null) {
+                errors.add("httpClient and transport cannot both be set: httpClient(c) is short for"
+                        + " transport(JdkHttpTransport.of(c))");
             }
             if (clock == null) {
                 errors.add("clock must not be null");

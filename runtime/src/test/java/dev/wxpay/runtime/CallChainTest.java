@@ -15,7 +15,7 @@ class CallChainTest {
     private static final WireRequest REQUEST = WireRequest.of("GET", URI.create("http://127.0.0.1/v3/x?a=1"),
             Map.of(), null);
     private final List<WireRequest> sent = new ArrayList<>();
-    private final CallChain.Transport transport = request -> {
+    private final CallChain.Sender transport = request -> {
         sent.add(request);
         return WireResponse.of(200, Map.of("Request-ID", List.of("R1")), new byte[0]);
     };
@@ -101,7 +101,7 @@ class CallChainTest {
     @Test
     @DisplayName("passes exceptions from further down to the interceptors unchanged")
     void propagatesExceptions() {
-        CallChain.Transport failing = request -> {
+        CallChain.Sender failing = request -> {
             throw new TransportException("refused", null, false);
         };
         List<Throwable> seen = new ArrayList<>();

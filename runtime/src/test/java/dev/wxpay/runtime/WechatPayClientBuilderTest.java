@@ -77,6 +77,20 @@ class WechatPayClientBuilderTest {
     }
 
     @Test
+    @DisplayName("refuses a null transport, and a transport combined with httpClient or connectTimeout")
+    void refusesConflictingTransportSettings() {
+        Transport transport = (request, timeout) -> WireResponse.of(204, Map.of(), null);
+        assertThatThrownBy(() -> complete().transport(null).build())
+                .hasMessageContaining("transport: the transport is null");
+        assertThatThrownBy(() -> complete().httpClient(null).build())
+                .hasMessageContaining("httpClient: the client is null");
+        assertThatThrownBy(() -> complete().transport(transport).httpClient(HttpClient.newHttpClient())
+                .connectTimeout(Duration.ofSeconds(1)).build())
+                .hasMessageContaining("httpClient and transport cannot both be set")
+                .hasMessageContaining("connectTimeout cannot be combined with transport");
+    }
+
+    @Test
     @DisplayName("refuses an expired platform certificate, judged by the configured clock")
     void refusesExpiredCertificate() {
         Clock later = Clock.fixed(Instant.now().plus(Duration.ofDays(400)), ZoneOffset.UTC);

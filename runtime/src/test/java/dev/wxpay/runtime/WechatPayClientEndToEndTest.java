@@ -81,8 +81,21 @@ class WechatPayClientEndToEndTest {
         }
     }
 
-    static WechatPayClient.Builder builderFor(LoopbackWechatPay server, Merchant merchant) {
-        return WechatPayClient.builder()
+    /**
+     * The transport under test; null means the client's default. Transport modules run this whole class against
+     * their own transport by overriding it (the class ships in the runtime's test jar).
+     */
+    protected Transport transport() {
+        return null;
+    }
+
+    WechatPayClient.Builder builderFor(LoopbackWechatPay server, Merchant merchant) {
+        WechatPayClient.Builder builder = WechatPayClient.builder();
+        Transport transport = transport();
+        if (transport != null) {
+            builder.transport(transport);
+        }
+        return builder
                 .baseUri(server.baseUri())
                 .merchantId(merchant.id)
                 .merchantSerialNumber(merchant.serial)
