@@ -2,12 +2,14 @@
 # Benchmarks of issue 7: the generated client against the official SDK, the hand-written minimum and the stock
 # OpenAPI Generator native client; and generation time against the stock generator.
 #
-#   benchmarks/run.sh           quick run (at most 10 minutes): end to end at 4 threads for the four clients the
-#                               RATIO lines need, and the generation benchmark
+#   benchmarks/run.sh           quick run (at most 10 minutes): end to end at 4 threads for the clients the RATIO
+#                               lines need (the generated client on the default and on the OkHttp transport), and
+#                               the generation benchmark
 #   benchmarks/run.sh --full    the RESULTS.md run: also 1 thread, the stock and native-minimum clients, the crypto,
 #                               JSON and transport micro benchmarks, and more generation rounds
 #
-# Prints, last, exactly the four RATIO lines (ratios of medians from this run). Results, logs and a Markdown table go
+# Prints the same comparisons for the OkHttp transport and the no-op rebuild, then, last, exactly the four RATIO
+# lines of the issue for the client as shipped (ratios of medians from this run). Results, logs and a Markdown table go
 # to benchmarks/target/results/<quick|full>/. Needs JDK 17+ and Maven; uses the local repository read-only (the
 # generation benchmark installs our plugin into a private repository under benchmarks/target/generation/).
 set -euo pipefail
@@ -61,16 +63,18 @@ jmh() {
 PROFILERS=(-prof dev.wxpay.bench.profile.ClientCostProfiler -prof gc)
 E2E_JSON=()
 if [[ $MODE == quick ]]; then
-  log "end to end, 4 threads: generated, generated_native, official, minimum"
-  jmh 'EndToEndBenchmark\.t4$' -p client=generated,generated_native,official,minimum \
-    -f 1 -wi 8 -w 5s -i 4 -r 5s "${PROFILERS[@]}" -rf json -rff "$OUT/e2e.json" >"$OUT/e2e.log" 2>&1
+  log "end to end, 4 threads: generated and generated_native on the default and the OkHttp transport, official, minimum"
+  jmh 'EndToEndBenchmark\.t4$' \
+    -p client=generated,generated_native,generated_okhttp,generated_okhttp_native,official,minimum \
+    -f 1 -wi 8 -w 5s -i 3 -r 5s "${PROFILERS[@]}" -rf json -rff "$OUT/e2e.json" >"$OUT/e2e.log" 2>&1
   E2E_JSON+=("$OUT/e2e.json")
 else
   log "end to end, 4 threads, all clients"
-  jmh 'EndToEndBenchmark\.t4$' -p client=generated,official,minimum,generated_native,minimum_native,stock \
+  jmh 'EndToEndBenchmark\.t4$' \
+    -p client=generated,official,minimum,generated_native,minimum_native,stock,generated_okhttp,generated_okhttp_native \
     -f 1 -wi 8 -w 5s -i 4 -r 5s "${PROFILERS[@]}" -rf json -rff "$OUT/e2e-t4.json" >"$OUT/e2e-t4.log" 2>&1
   log "end to end, 1 thread"
-  jmh 'EndToEndBenchmark\.t1$' -p client=official,minimum,generated \
+  jmh 'EndToEndBenchmark\.t1$' -p client=official,minimum,generated,generated_okhttp \
     -f 1 -wi 8 -w 5s -i 4 -r 5s "${PROFILERS[@]}" -rf json -rff "$OUT/e2e-t1.json" >"$OUT/e2e-t1.log" 2>&1
   E2E_JSON+=("$OUT/e2e-t4.json" "$OUT/e2e-t1.json")
   log "micro: crypto and JSON"
@@ -80,10 +84,11 @@ else
   jmh 'JsonBenchmark' -f 1 -wi 6 -w 2s -i 3 -r 2s "${PROFILERS[@]}" \
     -rf json -rff "$OUT/json.json" >"$OUT/json.log" 2>&1
   log "micro: bare transports, 4 threads"
-  jmh 'TransportBenchmark\.t4$' -p transport=jdk_http11,jdk_default,okhttp,urlconnection \
+  jmh 'TransportBenchmark\.t4$' -p transport=jdk_http11,jdk_http11_direct,jdk_default,okhttp,urlconnection \
     -f 1 -wi 3 -w 2s -i 3 -r 2s "${PROFILERS[@]}" -rf json -rff "$OUT/transport.json" >"$OUT/transport.log" 2>&1
   log "micro: transports after ~1.5 ms of CPU per request (what signing costs), 4 threads"
-  jmh 'TransportBenchmark\.(t4|think_only_t4)$' -p transport=jdk_http11,okhttp -p thinkTokens=600000 \
+  jmh 'TransportBenchmark\.(t4|think_only_t4)$' -p transport=jdk_http11,jdk_http11_direct,okhttp \
+    -p thinkTokens=600000 \
     -f 1 -wi 3 -w 3s -i 3 -r 3s "${PROFILERS[@]}" -rf json -rff "$OUT/transport-think.json" \
     >"$OUT/transport-think.log" 2>&1
   E2E_JSON+=("$OUT/crypto.json" "$OUT/json.json" "$OUT/transport.json" "$OUT/transport-think.json")

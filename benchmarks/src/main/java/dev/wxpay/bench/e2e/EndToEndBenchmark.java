@@ -7,6 +7,7 @@ import dev.wxpay.bench.e2e.stock.StockNativeCall;
 import dev.wxpay.bench.fixture.BenchKeys;
 import dev.wxpay.bench.fixture.NativeCrypto;
 import dev.wxpay.bench.server.ServerProcess;
+import dev.wxpay.transport.okhttp.OkHttpTransport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +28,9 @@ import org.openjdk.jmh.annotations.Threads;
  * 4 threads sharing one client object. Sample-time mode gives p50/p99; {@code ClientCostProfiler} adds req/s and
  * client CPU per call; JMH's gc profiler adds allocated bytes per call.
  *
- * <p>Clients: {@code generated} and {@code generated_native} (our generated client, JDK provider / Amazon Corretto
- * Crypto Provider via signatureProvider), {@code official} (wechatpay-java 0.2.17; {@code official_native} with the
+ * <p>Clients: {@code generated} and {@code generated_native} (our generated client on the runtime's default JDK
+ * transport, JDK provider / Amazon Corretto Crypto Provider via signatureProvider), {@code generated_okhttp} and
+ * {@code generated_okhttp_native} (the same on the optional OkHttp transport, wxpay-transport-okhttp), {@code official} (wechatpay-java 0.2.17; {@code official_native} with the
  * native provider installed first in the JVM), {@code minimum} and
  * {@code minimum_native} (hand-written inline call), {@code stock} (OpenAPI Generator 7.25 java/native plus a signing
  * interceptor; it cannot verify answers).
@@ -40,7 +42,7 @@ public class EndToEndBenchmark {
     /** The client under test and the server it talks to, one per trial (fork). */
     @State(Scope.Benchmark)
     public static class Client {
-        @Param({"generated", "generated_native", "official", "official_native", "minimum", "minimum_native",
+        @Param({"generated", "generated_native", "generated_okhttp", "generated_okhttp_native", "official", "official_native", "minimum", "minimum_native",
                 "stock"})
         public String client;
 
@@ -106,9 +108,13 @@ public class EndToEndBenchmark {
         static SeedCall create(String name, BenchKeys keys, int port) throws Exception {
             switch (name) {
                 case "generated":
-                    return new GeneratedClientCall(keys, port, null);
+                    return new GeneratedClientCall(keys, port, null, null);
                 case "generated_native":
-                    return new GeneratedClientCall(keys, port, NativeCrypto.provider());
+                    return new GeneratedClientCall(keys, port, NativeCrypto.provider(), null);
+                case "generated_okhttp":
+                    return new GeneratedClientCall(keys, port, null, OkHttpTransport.create());
+                case "generated_okhttp_native":
+                    return new GeneratedClientCall(keys, port, NativeCrypto.provider(), OkHttpTransport.create());
                 case "official":
                     return new OfficialSdkCall(keys, port);
                 case "official_native":

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 
 /**
  * Turns one run's JMH JSON files (one per round) and the generation timings into the tables of RESULTS.md and the
- * four {@code RATIO} lines of issue 7. Every ratio is a ratio of medians over all measured iterations of the run.
+ * four {@code RATIO} lines of issue 7 (printed last, after the same comparisons for the OkHttp transport). Every ratio is a ratio of medians over all measured iterations of the run.
  *
  * <p>Usage: {@code Report <out.md> <generation-timings.tsv or -> <jmh-round.json>...}. Prints the RATIO lines last.
  */
@@ -74,7 +74,9 @@ public final class Report {
         microTable(md, rows);
         generationTable(md, generation);
         List<String> ratios = ratios(rows, generation);
+        List<String> more = moreRatios(rows, generation);
         md.append("\n```\n");
+        more.forEach(line -> md.append(line).append('\n'));
         ratios.forEach(line -> md.append(line).append('\n'));
         md.append("```\n");
         md.append("\nThe same pairs as ratios of client CPU per call (peer's µs/req ÷ ours: above 1 means ours is cheaper),"
@@ -82,6 +84,7 @@ public final class Report {
         efficiencies(rows).forEach(line -> md.append(line).append('\n'));
         md.append("```\n");
         Files.writeString(Path.of(args[0]), md.toString());
+        more.forEach(System.out::println);
         ratios.forEach(System.out::println);
     }
 
@@ -215,6 +218,23 @@ public final class Report {
                 "RATIO generate wxpay/stock=" + ratio(generate));
     }
 
+    /**
+     * The same comparisons for the generated client on the optional OkHttp transport, and the no-op rebuild: printed
+     * before the issue's four lines, which stay last and describe the client as shipped (default JDK transport).
+     */
+    private static List<String> moreRatios(Map<String, Row> rows, Map<String, List<Double>> generation) {
+        double official = reqs(rows, "official");
+        double minimum = reqs(rows, "minimum");
+        double okhttp = reqs(rows, "generated_okhttp");
+        double okhttpNative = reqs(rows, "generated_okhttp_native");
+        double noop = medianOf(generation.get("wxpay_noop")) / medianOf(generation.get("stock"));
+        return Arrays.asList(
+                "RATIO e2e_t4 generated_okhttp/official=" + ratio(okhttp / official),
+                "RATIO e2e_t4 generated_okhttp/minimum=" + ratio(okhttp / minimum),
+                "RATIO e2e_t4 generated_okhttp_native/official=" + ratio(okhttpNative / official),
+                "RATIO generate wxpay_noop/stock=" + ratio(noop));
+    }
+
     private static List<String> efficiencies(Map<String, Row> rows) {
         double generated = cpu(rows, "generated");
         double generatedNative = cpu(rows, "generated_native");
@@ -223,7 +243,10 @@ public final class Report {
         return Arrays.asList(
                 "CPU e2e_t4 generated/official=" + ratio(official / generated),
                 "CPU e2e_t4 generated/minimum=" + ratio(minimum / generated),
-                "CPU e2e_t4 generated_native/official=" + ratio(official / generatedNative));
+                "CPU e2e_t4 generated_native/official=" + ratio(official / generatedNative),
+                "CPU e2e_t4 generated_okhttp/official=" + ratio(official / cpu(rows, "generated_okhttp")),
+                "CPU e2e_t4 generated_okhttp/minimum=" + ratio(minimum / cpu(rows, "generated_okhttp")),
+                "CPU e2e_t4 generated_okhttp_native/official=" + ratio(official / cpu(rows, "generated_okhttp_native")));
     }
 
     private static double cpu(Map<String, Row> rows, String client) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -42,6 +43,8 @@ import okhttp3.ResponseBody;
  */
 public final class OkHttpTransport implements Transport {
     private static final byte[] EMPTY = new byte[0];
+    /** Methods OkHttp refuses without a body; the runtime signs "" for them and sends zero bytes. */
+    private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
     private final OkHttpClient client;
 
@@ -112,6 +115,9 @@ public final class OkHttpTransport implements Transport {
 
     private static Request toOkHttp(WireRequest request) {
         HttpUrl url = HttpUrl.get(request.uri());
+        if (url == null) {
+            throw new WechatPayException(what(request) + ": OkHttp sends only http and https URIs");
+        }
         String onTheWire = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
         if (!onTheWire.equals(request.pathAndQuery())) {
             throw new WechatPayException(what(request) + ": OkHttp would send the path and query as " + onTheWire
@@ -129,7 +135,7 @@ public final class OkHttpTransport implements Transport {
         if (body != null) {
             // No media type here: the signed Content-Type header goes out as set, and OkHttp adds none of its own.
             requestBody = RequestBody.create(body, null);
-        } else if (okhttp3.internal.http.HttpMethod.requiresRequestBody(request.method())) {
+        } else if (METHODS_WITH_BODY.contains(request.method())) {
             requestBody = RequestBody.create(EMPTY, null); // a body-less POST: signed over "", sent as 0 bytes
         } else {
             requestBody = null;

@@ -6,6 +6,7 @@ import dev.wxpay.bench.fixture.SeedFixture;
 import dev.wxpay.payscore.api.PartnerUserSignPlansApi;
 import dev.wxpay.payscore.model.CreatePartnerUserSignPlanRequest;
 import dev.wxpay.payscore.model.SignPlanDetail;
+import dev.wxpay.runtime.Transport;
 import dev.wxpay.runtime.WechatPayClient;
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * (a) Our generated client: {@code new PartnerUserSignPlansApi(client).createPartnerUserSignPlan(req)} on one
+ * (a) Our generated client, on the runtime's default transport or the optional OkHttp one: {@code new PartnerUserSignPlansApi(client).createPartnerUserSignPlan(req)} on one
  * {@link WechatPayClient} shared by all threads. The signature provider is always explicit, because with the native
  * provider on the class path the runtime would otherwise pick it by itself. Thread-safe.
  */
@@ -24,10 +25,16 @@ public final class GeneratedClientCall implements SeedCall {
     private final CreatePartnerUserSignPlanRequest request;
 
     /**
-     * @param provider the JCA provider passed as {@code signatureProvider}; null means the JDK's own
+     * @param provider  the JCA provider passed as {@code signatureProvider}; null means the JDK's own
+     * @param transport the transport; null means the runtime's default (the JDK {@code HttpClient})
      */
-    public GeneratedClientCall(BenchKeys keys, int port, Provider provider) throws NoSuchAlgorithmException {
-        WechatPayClient client = WechatPayClient.builder()
+    public GeneratedClientCall(BenchKeys keys, int port, Provider provider, Transport transport)
+            throws NoSuchAlgorithmException {
+        WechatPayClient.Builder builder = WechatPayClient.builder();
+        if (transport != null) {
+            builder.transport(transport);
+        }
+        WechatPayClient client = builder
                 .baseUri(URI.create("http://127.0.0.1:" + port))
                 .merchantId(SeedFixture.MERCHANT_ID)
                 .merchantSerialNumber(SeedFixture.MERCHANT_SERIAL)
