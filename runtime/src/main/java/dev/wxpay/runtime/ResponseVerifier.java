@@ -26,7 +26,8 @@ import java.util.function.Function;
  * a {@code WECHATPAY/SIGNTEST/} probe, a timestamp that does not parse or is more than {@link #WINDOW} from
  * {@code now} either way, a signature that is not Base64, or a signature that does not match.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe: each thread keeps its own {@link Signature} per trusted key (they are not
+ * thread-safe), initialised once.
  */
 public final class ResponseVerifier {
     /** The largest accepted distance between {@code Wechatpay-Timestamp} and the local clock, either way. */
@@ -34,15 +35,35 @@ public final class ResponseVerifier {
     /** Prefix of the probe signatures WeChat Pay sends to check that merchants really verify. */
     public static final String SIGNTEST_PREFIX = "WECHATPAY/SIGNTEST/";
 
-    private final Map<String, PublicKey> keysByNormalisedId;
+    private final Map<String, TrustedKey> keysByNormalisedId;
     private final Set<String> trustedIds;
     private final Provider provider;
 
+    /**
+     * One trusted key and, per thread, a {@link Signature} initialised for it once ({@code verify} returns a
+     * {@code Signature} to its freshly initialised state, so it is reused instead of looked up and keyed per call).
+     */
+    private static final class TrustedKey {
+        final ThreadLocal<Signature> verifiers;
+
+        TrustedKey(PublicKey key, Provider provider) {
+            this.verifiers = ThreadLocal.withInitial(() -> {
+                try {
+                    Signature signature = Signature.getInstance(CryptoProviders.ALGORITHM, provider);
+                    signature.initVerify(key);
+                    return signature;
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+        }
+    }
+
     private ResponseVerifier(Map<String, PublicKey> trustedKeys, Provider provider) {
         this.provider = provider;
-        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        Map<String, TrustedKey> keys = new LinkedHashMap<>();
         for (Map.Entry<String, PublicKey> e : trustedKeys.entrySet()) {
-            keys.put(normalise(e.getKey()), CryptoProviders.translate(e.getValue(), provider));
+            keys.put(normalise(e.getKey()), new TrustedKey(CryptoProviders.translate(e.getValue(), provider), provider));
         }
         this.keysByNormalisedId = Collections.unmodifiableMap(keys);
         this.trustedIds = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(trustedKeys.keySet()));
@@ -134,7 +155,7 @@ public final class ResponseVerifier {
             throw new VerificationException(what + " carries a WECHATPAY/SIGNTEST/ probe signature; WeChat Pay sends"
                     + " these to check that merchants verify, and they must fail", requestId);
         }
-        PublicKey key = keysByNormalisedId.get(normalise(serial));
+        TrustedKey key = keysByNormalisedId.get(normalise(serial));
         if (key == null) {
             throw new VerificationException(what + " is signed with unknown Wechatpay-Serial '" + serial
                     + "'; trusted: " + trustedIds + " (add the key with wechatPayPublicKey or platformCertificate)",
@@ -155,8 +176,7 @@ public final class ResponseVerifier {
         }
         boolean valid;
         try {
-            Signature verifier = Signature.getInstance(CryptoProviders.ALGORITHM, provider);
-            verifier.initVerify(key);
+            Signature verifier = key.verifiers.get();
             verifier.update((timestamp + '\n' + nonce + '\n').getBytes(StandardCharsets.UTF_8));
             if (body != null && body.length > 0) {
                 verifier.update(body);
@@ -164,7 +184,9 @@ public final class ResponseVerifier {
             verifier.update((byte) '\n');
             valid = verifier.verify(signatureBytes);
         } catch (GeneralSecurityException | RuntimeException e) {
-            // A malformed signature (wrong length, bad padding) is simply not a valid signature.
+            // A malformed signature (wrong length, bad padding) is simply not a valid signature. The thread's
+            // Signature may be left mid-way: drop it, the next call initialises a fresh one.
+            key.verifiers.remove();
             throw new VerificationException(what + " signature could not be checked against key '" + serial + "': "
                     + e.getClass().getSimpleName(), requestId, e);
         }

@@ -154,6 +154,27 @@ class ResponseVerifierTest {
     }
 
     @Test
+    @DisplayName("verifies correctly again on the same thread after a failed, a malformed and a good signature")
+    void reusedVerifierIsNotPoisonedByFailures() {
+        Map<String, String> good = headers(TestKeys.WECHATPAY_KEY_ID, NOW.getEpochSecond(), BODY);
+        Map<String, String> malformed = new HashMap<>(good);
+        malformed.put("Wechatpay-Signature", "AAAA"); // too short: the provider throws mid-verification
+        Map<String, String> wrong = new HashMap<>(good);
+        wrong.put("Wechatpay-Signature", sign(TestKeys.STRANGER.getPrivate(), String.valueOf(NOW.getEpochSecond()),
+                "fdasflkja484w", BODY));
+        for (int round = 0; round < 3; round++) {
+            assertThatThrownBy(() -> verify(malformed, BODY)).isInstanceOf(VerificationException.class);
+            assertThatCode(() -> verify(good, BODY)).doesNotThrowAnyException();
+            assertThatThrownBy(() -> verify(wrong, BODY)).isInstanceOf(VerificationException.class)
+                    .hasMessageContaining("does not match");
+            assertThatCode(() -> verify(good, BODY)).doesNotThrowAnyException();
+            byte[] tampered = new String(BODY, StandardCharsets.UTF_8).replace("1001", "1002")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> verify(good, tampered)).isInstanceOf(VerificationException.class);
+        }
+    }
+
+    @Test
     @DisplayName("names every missing signature header")
     void namesMissingHeaders() {
         Map<String, String> headers = new HashMap<>();
