@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /**
  * The default {@link Transport}: the JDK's {@code java.net.http.HttpClient}, no dependency beyond the JDK.
@@ -20,8 +21,8 @@ import java.util.concurrent.TimeoutException;
  * sends h2c upgrade headers on every plain-HTTP request and WeChat Pay answers HTTP/1.1 anyway), connection reuse,
  * no redirects, and a direct executor, so the exchange's completion runs on the client's own selector thread
  * instead of being handed to a pooled thread first: the benchmarks measured that hand-off at ~370 µs of CPU per
- * signed call with four calling threads. {@link #of(HttpClient)} sends with a client you configured yourself
- * (proxy, TLS, executor).
+ * signed call with four calling threads. {@link #create(Duration, SSLContext)} keeps those settings with your TLS
+ * context; {@link #of(HttpClient)} sends with a client you configured yourself (proxy, executor).
  *
  * <p>The whole exchange is bounded by the timeout: {@code HttpRequest.timeout} alone bounds only the wait for the
  * response headers, so a body that stalls halfway would otherwise hang the caller.
@@ -42,14 +43,30 @@ public final class JdkHttpTransport implements Transport {
      */
     public static JdkHttpTransport create(Duration connectTimeout) {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
-        return new JdkHttpTransport(HttpClient.newBuilder()
+        return new JdkHttpTransport(recommended(connectTimeout).build());
+    }
+
+    /**
+     * The same, with your TLS settings (a trust store of your own, client certificates), so a custom TLS setup does
+     * not cost the runtime's other settings.
+     *
+     * @param connectTimeout time allowed to open a connection
+     * @param sslContext     the TLS context for https connections
+     */
+    public static JdkHttpTransport create(Duration connectTimeout, SSLContext sslContext) {
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(sslContext, "sslContext");
+        return new JdkHttpTransport(recommended(connectTimeout).sslContext(sslContext).build());
+    }
+
+    private static HttpClient.Builder recommended(Duration connectTimeout) {
+        return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 // Safe because nothing blocking is ever attached to the client's futures: the body is collected
                 // as bytes and the caller waits on the future from its own thread.
-                .executor(Runnable::run)
-                .build());
+                .executor(Runnable::run);
     }
 
     /** A transport on a client you configured; it should not follow redirects (a redirect is never signed). */

@@ -111,12 +111,26 @@ final class TestKeys {
     }
 
     static CertificateAndKey selfSignedCertificate(Path dir, String name, int validityDays) throws Exception {
+        KeyStore keyStore = selfSignedKeyStore(dir, name, validityDays);
+        return new CertificateAndKey((X509Certificate) keyStore.getCertificate(name),
+                (PrivateKey) keyStore.getKey(name, "changeit".toCharArray()));
+    }
+
+    /**
+     * A PKCS#12 key store (password {@code changeit}) holding one self-signed RSA key under {@code name}.
+     *
+     * @param extra more keytool options, for example {@code "-ext", "san=ip:127.0.0.1"} for a TLS server
+     */
+    static KeyStore selfSignedKeyStore(Path dir, String name, int validityDays, String... extra) throws Exception {
         Path store = dir.resolve(name + ".p12");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process process = new ProcessBuilder(keytool, "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC", "-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize",
-                "2048", "-dname", "CN=" + name + ",O=Tenpay.com,C=CN", "-validity", String.valueOf(validityDays),
-                "-keystore", store.toString(), "-storepass", "changeit", "-storetype", "PKCS12")
-                .redirectErrorStream(true).start();
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(keytool,
+                "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC", "-genkeypair", "-alias", name, "-keyalg", "RSA",
+                "-keysize", "2048", "-dname", "CN=" + name + ",O=Tenpay.com,C=CN", "-validity",
+                String.valueOf(validityDays), "-keystore", store.toString(), "-storepass", "changeit", "-storetype",
+                "PKCS12"));
+        command.addAll(java.util.List.of(extra));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException("keytool failed: " + output);
@@ -125,7 +139,6 @@ final class TestKeys {
         try (InputStream in = Files.newInputStream(store)) {
             keyStore.load(in, "changeit".toCharArray());
         }
-        return new CertificateAndKey((X509Certificate) keyStore.getCertificate(name),
-                (PrivateKey) keyStore.getKey(name, "changeit".toCharArray()));
+        return keyStore;
     }
 }
