@@ -376,6 +376,26 @@ class WechatPayClientEndToEndTest {
                     assertThat(e.getCause()).isNotNull();
                     assertThat(e.getMessage()).contains("createPartnerUserSignPlan", "timed out");
                 });
+        assertThat(Thread.currentThread().isInterrupted()).as("no interrupt leaks out of a timed-out call").isFalse();
+    }
+
+    @Test
+    @DisplayName("reports an interrupted caller as a TransportException that is not a timeout, keeping the interrupt")
+    void interruptedCaller() {
+        server.respond(r -> Answer.hang());
+        WechatPayClient client = builderFor(server, LoopbackWechatPay.merchantA()).timeout(Duration.ofSeconds(5))
+                .build();
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> client.execute(create(1), CreateResponse.class))
+                    .isInstanceOfSatisfying(TransportException.class, e -> {
+                        assertThat(e.isTimeout()).isFalse();
+                        assertThat(e.getMessage()).contains("interrupted");
+                    });
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test
@@ -386,6 +406,10 @@ class WechatPayClientEndToEndTest {
                 .timeout(Duration.ofMillis(500)).build();
         assertThatThrownBy(() -> impatient.execute(create(1), CreateResponse.class))
                 .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.isTimeout()).isTrue());
+        assertThat(Thread.currentThread().isInterrupted()).as("no interrupt leaks out of a timed-out call").isFalse();
+        // The same thread calls again at once: a deadline of the failed call must not hit this one.
+        server.respond(LoopbackWechatPayEcho::answer);
+        assertThat(impatient.execute(create(2), CreateResponse.class).data().n).isEqualTo(2);
     }
 
     @Test
