@@ -84,10 +84,11 @@ else
   jmh 'JsonBenchmark' -f 1 -wi 6 -w 2s -i 3 -r 2s "${PROFILERS[@]}" \
     -rf json -rff "$OUT/json.json" >"$OUT/json.log" 2>&1
   log "micro: bare transports, 4 threads"
-  jmh 'TransportBenchmark\.t4$' -p transport=jdk_http11,jdk_http11_direct,jdk_default,okhttp,urlconnection \
+  jmh 'TransportBenchmark\.t4$' \
+    -p transport=jdk_http11,jdk_http11_direct,jdk_http11_async,jdk_default,runtime_jdk,okhttp,runtime_okhttp,urlconnection \
     -f 1 -wi 3 -w 2s -i 3 -r 2s "${PROFILERS[@]}" -rf json -rff "$OUT/transport.json" >"$OUT/transport.log" 2>&1
   log "micro: transports after ~1.5 ms of CPU per request (what signing costs), 4 threads"
-  jmh 'TransportBenchmark\.(t4|think_only_t4)$' -p transport=jdk_http11,jdk_http11_direct,okhttp \
+  jmh 'TransportBenchmark\.(t4|think_only_t4)$' -p transport=jdk_http11,jdk_http11_async,runtime_jdk,okhttp \
     -p thinkTokens=600000 \
     -f 1 -wi 3 -w 3s -i 3 -r 3s "${PROFILERS[@]}" -rf json -rff "$OUT/transport-think.json" \
     >"$OUT/transport-think.log" 2>&1

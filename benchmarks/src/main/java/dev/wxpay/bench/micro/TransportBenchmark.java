@@ -43,7 +43,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * as built by default (HTTP/2 preferred: h2c upgrade headers on every plain request; what the stock client uses);
  * {@code jdk_http11_notimeout}: the same without a per-request timeout; {@code jdk_http11_direct}: the same with
  * a direct executor (no hand-off to the client's default thread pool); {@code okhttp}: OkHttp 4.10 (the official
- * SDK's); {@code urlconnection}: HttpURLConnection.
+ * SDK's); {@code urlconnection}: HttpURLConnection; {@code jdk_http11_async}: the pinned JDK client driven by
+ * {@code sendAsync(...).get(timeout)} (what the runtime did before: the JDK hands each completion to the common
+ * fork-join pool); {@code runtime_jdk} and {@code runtime_okhttp}: the runtime's own transports
+ * ({@code JdkHttpTransport}, {@code OkHttpTransport}) given a {@code WireRequest}, as the client's chain does.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -51,7 +54,8 @@ public class TransportBenchmark {
     /** The transport and the server it talks to, one per trial. */
     @State(Scope.Benchmark)
     public static class Transport {
-        @Param({"jdk_http11", "jdk_http11_notimeout", "jdk_http11_direct", "jdk_default", "okhttp", "urlconnection"})
+        @Param({"jdk_http11", "jdk_http11_notimeout", "jdk_http11_direct", "jdk_http11_async", "jdk_default",
+                "runtime_jdk", "okhttp", "runtime_okhttp", "urlconnection"})
         public String transport;
 
         /**
@@ -67,6 +71,8 @@ public class TransportBenchmark {
         private byte[] body;
         private HttpClient jdk;
         private OkHttpClient okhttp;
+        private dev.wxpay.runtime.Transport runtime;
+        private dev.wxpay.runtime.WireRequest wire;
 
         @Setup(Level.Trial)
         public void start() throws Exception {
@@ -86,6 +92,7 @@ public class TransportBenchmark {
             switch (transport) {
                 case "jdk_http11":
                 case "jdk_http11_notimeout":
+                case "jdk_http11_async":
                     jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                     break;
                 case "jdk_http11_direct":
@@ -100,9 +107,17 @@ public class TransportBenchmark {
                     break;
                 case "urlconnection":
                     break;
+                case "runtime_jdk":
+                    runtime = dev.wxpay.runtime.JdkHttpTransport.create(Duration.ofSeconds(10));
+                    break;
+                case "runtime_okhttp":
+                    runtime = dev.wxpay.transport.okhttp.OkHttpTransport.create();
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown transport " + transport);
             }
+            wire = dev.wxpay.runtime.WireRequest.of("POST", uri, java.util.Map.of(
+                    "Content-Type", List.of("application/json"), "Accept", List.of("application/json")), body);
             if (post().length != SeedFixture.RESPONSE_BYTES.length) {
                 throw new IllegalStateException(transport + " read a short answer");
             }
@@ -110,6 +125,9 @@ public class TransportBenchmark {
 
         byte[] post() throws Exception {
             switch (transport) {
+                case "runtime_jdk":
+                case "runtime_okhttp":
+                    return runtime.send(wire, Duration.ofSeconds(10)).bodyBytes();
                 case "okhttp": {
                     Request request = new Request.Builder().url(uri.toString())
                             .header("Accept", "application/json")
@@ -140,6 +158,10 @@ public class TransportBenchmark {
                     HttpRequest request = builder
                             .header("Content-Type", "application/json").header("Accept", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                    if (transport.equals("jdk_http11_async")) {
+                        return jdk.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                                .get(10, TimeUnit.SECONDS).body();
+                    }
                     return jdk.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
                 }
             }
