@@ -14,7 +14,8 @@
 # generation benchmark installs our plugin into a private repository under benchmarks/target/generation/).
 set -euo pipefail
 
-# Everything runs inside main, which bash reads whole before running: editing this file during a run is safe.
+# Everything runs inside main, which bash reads whole before running, and the script exits on the line that calls
+# it: editing this file during a run is safe.
 main() {
 
 cd "$(dirname "$0")/.."
@@ -162,4 +163,5 @@ log "done in $(( $(date +%s) - START )) s; tables in $OUT/report.md"
 java -cp "$CP" dev.wxpay.bench.report.Report "$OUT/report.md" "$TIMINGS" "${E2E_JSON[@]}"
 }
 
-main "$@"
+# On the same line as the call: bash has read it whole, so nothing after it is read from a file edited meanwhile.
+main "$@"; exit $?
