@@ -69,9 +69,19 @@ public final class JdkHttpTransport implements Transport {
                 .executor(Runnable::run);
     }
 
-    /** A transport on a client you configured; it should not follow redirects (a redirect is never signed). */
+    /**
+     * A transport on a client you configured.
+     *
+     * @throws IllegalArgumentException when the client follows redirects: a redirected request would go where it
+     *                                  was not signed for, and the answer would come from there
+     */
     public static JdkHttpTransport of(HttpClient httpClient) {
-        return new JdkHttpTransport(Objects.requireNonNull(httpClient, "httpClient"));
+        Objects.requireNonNull(httpClient, "httpClient");
+        if (httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+            throw new IllegalArgumentException("the HttpClient follows redirects (" + httpClient.followRedirects()
+                    + "); build it with followRedirects(HttpClient.Redirect.NEVER)");
+        }
+        return new JdkHttpTransport(httpClient);
     }
 
     /** The underlying JDK client. */

@@ -401,13 +401,19 @@ public final class WechatPayClient {
         }
 
         /**
-         * The HTTP client to send with, instead of the default one (HTTP/1.1, connection reuse, no redirects).
-         * Configure its connect timeout, proxy and TLS on it.
+         * The JDK HTTP client to send with, instead of the default one; short for
+         * {@code transport(JdkHttpTransport.of(httpClient))}. Configure its connect timeout, proxy and TLS on it, and
+         * no redirects. For custom TLS alone, {@code transport(JdkHttpTransport.create(connectTimeout, sslContext))}
+         * keeps the runtime's recommended settings (HTTP/1.1, direct executor).
          */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = httpClient;
             if (httpClient == null) {
                 problems.add("httpClient: the client is null (leave it unset for the default transport)");
+            } else if (httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+                problems.add("httpClient follows redirects (" + httpClient.followRedirects() + "): a redirected"
+                        + " request would go where it was not signed for; build it with"
+                        + " followRedirects(HttpClient.Redirect.NEVER)");
             }
             return this;
         }

@@ -84,6 +84,11 @@ class WechatPayClientBuilderTest {
                 .hasMessageContaining("transport: the transport is null");
         assertThatThrownBy(() -> complete().httpClient(null).build())
                 .hasMessageContaining("httpClient: the client is null");
+        HttpClient redirecting = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        assertThatThrownBy(() -> complete().httpClient(redirecting).build())
+                .hasMessageContaining("httpClient follows redirects (NORMAL)");
+        assertThatThrownBy(() -> JdkHttpTransport.of(redirecting)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("followRedirects(HttpClient.Redirect.NEVER)");
         assertThatThrownBy(() -> complete().transport(transport).httpClient(HttpClient.newHttpClient())
                 .connectTimeout(Duration.ofSeconds(1)).build())
                 .hasMessageContaining("httpClient and transport cannot both be set")
