@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wxpay.payscore.Wxpay;
-import dev.wxpay.payscore.api.PartnerPayscorePlansApi;
 import dev.wxpay.payscore.api.PartnerUserSignPlansApi;
 import dev.wxpay.payscore.api.PayscorePlansApi;
 import dev.wxpay.payscore.model.CreatePartnerUserSignPlanRequest;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @DisplayName("The generated client on OkHttpTransport against the simulator")
 class OkHttpTransportTest {
-    static final String NOTIFY_URL = "http://127.0.0.1:9/notify";
+    static final String NOTIFY_URL = UserSignPlanOperationsTest.NOTIFY_URL;
 
     @RegisterExtension
     static final WechatPaySimulatorExtension WXPAY = WechatPaySimulatorExtension.builder()
@@ -50,8 +49,7 @@ class OkHttpTransportTest {
     }
 
     private static String partnerPlanId(WechatPayClient client) {
-        return new PartnerPayscorePlansApi(client).createPartnerPayscorePlan(Fixtures.partnerPlan(Fixtures.plainNo("P")))
-                .getPlanId();
+        return UserSignPlanOperationsTest.partnerPlanId(client);
     }
 
     @Test
