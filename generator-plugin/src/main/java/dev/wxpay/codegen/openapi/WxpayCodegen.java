@@ -1,6 +1,9 @@
 package dev.wxpay.codegen.openapi;
 
 import dev.wxpay.codegen.naming.JavaNames;
+import io.swagger.v3.oas.models.callbacks.Callback;
+import io.swagger.v3.oas.models.servers.Server;
+import org.openapitools.codegen.CodegenCallback;
 import org.openapitools.codegen.CodegenModel;
 import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.CodegenProperty;
@@ -68,6 +71,18 @@ public class WxpayCodegen extends AbstractJavaCodegen {
         modelDocTemplateFiles.clear();
         apiDocTemplateFiles.clear();
         supportingFiles.clear();
+        // Operation examples (JSON samples of every response) are never printed: not computing them saves
+        // OpenAPI Generator's example walk over every response schema.
+        setSkipOperationExample(true);
+    }
+
+    @Override
+    public CodegenCallback fromCallback(String name, Callback callback, List<Server> servers) {
+        // Notifications are built from the spec's callbacks themselves (ModelBuilder), never from this codegen
+        // model, so OpenAPI Generator's full operation model of each callback operation is not computed.
+        CodegenCallback result = new CodegenCallback();
+        result.name = name;
+        return result;
     }
 
     @Override
