@@ -30,6 +30,7 @@ public class WxpayCodegen extends AbstractJavaCodegen {
 
     private final Map<String, CodegenModel> models = new LinkedHashMap<>();
     private final Map<String, String> modelNames = new java.util.HashMap<>();
+    private final Map<String, String> varNames = new java.util.HashMap<>();
     private final List<CodegenOperation> operations = new ArrayList<>();
 
     public WxpayCodegen() {
@@ -115,6 +116,21 @@ public class WxpayCodegen extends AbstractJavaCodegen {
         String result = pascal.isEmpty() ? super.toModelName(name) : JavaNames.safeIdentifier(pascal, "Model");
         modelNames.put(name, result);
         return result;
+    }
+
+    @Override
+    public String toVarName(String name) {
+        // Asked about ten times per property name (vars, allVars, required and optional lists, getters, setters),
+        // each time through regular expressions; the answer depends only on the name once options are set.
+        if (name == null) {
+            return super.toVarName(null);
+        }
+        String known = varNames.get(name);
+        if (known == null) {
+            known = super.toVarName(name);
+            varNames.put(name, known);
+        }
+        return known;
     }
 
     @Override
