@@ -36,6 +36,7 @@ public final class SpecValidator {
         OpenAPI api = spec.openAPI();
         List<String> global = new ArrayList<>();
         Map<String, String> byOperation = new TreeMap<>();
+        // Pointers only: locating a key in the text walks it, so only duplicates are located (below).
         Map<String, List<String>> operationIds = new TreeMap<>();
         Set<String> schemas = api.getComponents() == null || api.getComponents().getSchemas() == null
                 ? Set.of() : api.getComponents().getSchemas().keySet();
@@ -47,7 +48,7 @@ public final class SpecValidator {
                 String pointer = "/paths/" + escape(path.getKey()) + "/" + method;
                 if (op.getOperationId() != null) {
                     operationIds.computeIfAbsent(op.getOperationId(), k -> new ArrayList<>())
-                            .add(where(spec, pointer + "/operationId"));
+                            .add(pointer + "/operationId");
                 }
                 String problem = pathParameterProblem(spec, path.getKey(), path.getValue(), op, pointer);
                 if (problem == null) {
@@ -60,7 +61,8 @@ public final class SpecValidator {
         }
         for (Map.Entry<String, List<String>> entry : operationIds.entrySet()) {
             if (entry.getValue().size() > 1) {
-                global.add("duplicate operationId " + entry.getKey() + " at " + String.join(" and ", entry.getValue())
+                List<String> places = entry.getValue().stream().map(pointer -> where(spec, pointer)).toList();
+                global.add("duplicate operationId " + entry.getKey() + " at " + String.join(" and ", places)
                         + ": operationIds name the generated methods and must be unique; rename all but one");
             }
         }

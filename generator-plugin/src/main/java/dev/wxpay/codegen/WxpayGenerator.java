@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.wxpay.codegen.model.ClientModel;
 import dev.wxpay.codegen.openapi.CodegenModelStep;
+import dev.wxpay.codegen.openapi.WxpayCodegen;
 import dev.wxpay.codegen.read.ParsedSpec;
 import dev.wxpay.codegen.read.SpecReader;
 import dev.wxpay.codegen.render.Renderer;
@@ -21,8 +22,9 @@ import java.util.List;
 /**
  * The generator as a plain class (no Maven): read the spec, check it, let OpenAPI Generator compute the codegen
  * model, build our intermediate model, render it and write the files. Skips everything when the inputs are
- * unchanged since the last successful run. Stateless and thread-safe (runs on different output directories
- * may proceed in parallel).
+ * unchanged since the last successful run; a run that generates starts one short-lived helper thread for the
+ * work that does not depend on the spec ({@link StartUp}). Stateless and thread-safe (runs on different output
+ * directories may proceed in parallel).
  */
 public final class WxpayGenerator {
     private final GenerationLog log;
@@ -44,6 +46,7 @@ public final class WxpayGenerator {
                     + " files); set wxpay.force=true to regenerate");
             return GenerationResult.skippedUpToDate();
         }
+        StartUp startUp = StartUp.begin(templates);
         ParsedSpec spec = new SpecReader().parse(request.spec(), text);
         long read = System.nanoTime();
         List<String> warnings = new ArrayList<>();
@@ -52,7 +55,7 @@ public final class WxpayGenerator {
             log.warn("Swagger Parser: " + request.spec() + ": " + message);
         }
 
-        Built built = buildModel(spec, request);
+        Built built = buildModel(spec, request, startUp.codegen());
         long modelled = System.nanoTime();
         ClientModel model = built.model();
         List<ClientModel.Skipped> skipped = built.skipped();
@@ -60,7 +63,7 @@ public final class WxpayGenerator {
         if (request.modelDumpFile() != null) {
             dump(model, request);
         }
-        List<Renderer.RenderedFile> files = new Renderer(templates).render(model);
+        List<Renderer.RenderedFile> files = startUp.renderer().render(model);
         long rendered = System.nanoTime();
         OutputWriter.Outcome outcome = new OutputWriter(request.outputDirectory(), state).write(files);
         GenerationState.save(request.outputDirectory(), hash, files.stream().map(Renderer.RenderedFile::relativePath)
@@ -84,6 +87,11 @@ public final class WxpayGenerator {
 
     /** Steps 2 to 4 (validate, prepare, codegen model, intermediate model); public for tests of the model. */
     static Built buildModel(ParsedSpec spec, GenerationRequest request) {
+        return buildModel(spec, request, new WxpayCodegen());
+    }
+
+    /** As {@link #buildModel(ParsedSpec, GenerationRequest)}, with a fresh, not yet used {@code config}. */
+    static Built buildModel(ParsedSpec spec, GenerationRequest request, WxpayCodegen config) {
         SpecValidator.Problems problems = new SpecValidator().validate(spec);
         if (!problems.global().isEmpty() || (!request.lenient() && !problems.byOperation().isEmpty())) {
             List<String> all = new ArrayList<>(problems.global());
@@ -95,7 +103,8 @@ public final class WxpayGenerator {
         List<ClientModel.Skipped> removed = SpecPreparer.removeOperations(spec.openAPI(), problems.byOperation());
         int totalOperations = SpecPreparer.countOperations(spec.openAPI()) + removed.size();
         SpecPreparer.prepare(spec.openAPI());
-        CodegenModelStep.Result codegen = new CodegenModelStep().run(spec.openAPI(), request.outputDirectory());
+        CodegenModelStep.Result codegen = new CodegenModelStep().run(config, spec.openAPI(),
+                request.outputDirectory());
         ClientModel model = new ModelBuilder(spec.openAPI(), codegen, request.spec().fileName(),
                 request.packageName(), request.lenient(), problem -> SpecValidator.locate(spec, problem)).build();
         List<ClientModel.Skipped> skipped = new ArrayList<>(removed);

@@ -23,7 +23,11 @@ public final class CodegenModelStep {
 
     /** Computes the codegen model; {@code scratchDirectory} is where OpenAPI Generator believes it writes. */
     public Result run(OpenAPI openAPI, Path scratchDirectory) {
-        WxpayCodegen codegen = new WxpayCodegen();
+        return run(new WxpayCodegen(), openAPI, scratchDirectory);
+    }
+
+    /** As {@link #run(OpenAPI, Path)}, with a fresh, not yet used {@code codegen}. */
+    public Result run(WxpayCodegen codegen, OpenAPI openAPI, Path scratchDirectory) {
         codegen.setOutputDir(scratchDirectory.toString());
         codegen.setOpenAPI(openAPI);
         ClientOptInput input = new ClientOptInput().openAPI(openAPI).config(codegen);

@@ -1,6 +1,9 @@
 package dev.wxpay.codegen.openapi;
 
 import dev.wxpay.codegen.naming.JavaNames;
+import io.swagger.v3.oas.models.callbacks.Callback;
+import io.swagger.v3.oas.models.servers.Server;
+import org.openapitools.codegen.CodegenCallback;
 import org.openapitools.codegen.CodegenModel;
 import org.openapitools.codegen.CodegenOperation;
 import org.openapitools.codegen.CodegenProperty;
@@ -27,6 +30,7 @@ public class WxpayCodegen extends AbstractJavaCodegen {
 
     private final Map<String, CodegenModel> models = new LinkedHashMap<>();
     private final Map<String, String> modelNames = new java.util.HashMap<>();
+    private final Map<String, String> varNames = new java.util.HashMap<>();
     private final List<CodegenOperation> operations = new ArrayList<>();
 
     public WxpayCodegen() {
@@ -68,6 +72,18 @@ public class WxpayCodegen extends AbstractJavaCodegen {
         modelDocTemplateFiles.clear();
         apiDocTemplateFiles.clear();
         supportingFiles.clear();
+        // Operation examples (JSON samples of every response) are never printed: not computing them saves
+        // OpenAPI Generator's example walk over every response schema.
+        setSkipOperationExample(true);
+    }
+
+    @Override
+    public CodegenCallback fromCallback(String name, Callback callback, List<Server> servers) {
+        // Notifications are built from the spec's callbacks themselves (ModelBuilder), never from this codegen
+        // model, so OpenAPI Generator's full operation model of each callback operation is not computed.
+        CodegenCallback result = new CodegenCallback();
+        result.name = name;
+        return result;
     }
 
     @Override
@@ -100,6 +116,21 @@ public class WxpayCodegen extends AbstractJavaCodegen {
         String result = pascal.isEmpty() ? super.toModelName(name) : JavaNames.safeIdentifier(pascal, "Model");
         modelNames.put(name, result);
         return result;
+    }
+
+    @Override
+    public String toVarName(String name) {
+        // Asked about ten times per property name (vars, allVars, required and optional lists, getters, setters),
+        // each time through regular expressions; the answer depends only on the name once options are set.
+        if (name == null) {
+            return super.toVarName(null);
+        }
+        String known = varNames.get(name);
+        if (known == null) {
+            known = super.toVarName(name);
+            varNames.put(name, known);
+        }
+        return known;
     }
 
     @Override

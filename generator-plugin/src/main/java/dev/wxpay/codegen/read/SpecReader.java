@@ -44,7 +44,8 @@ public final class SpecReader {
             System.setProperty(MAX_CODE_POINTS, LIMIT);
             try {
                 String location = source.isResource() ? null : Path.of(source.location()).toUri().toString();
-                if (SWAGGER_2.matcher(text).find()) {
+                // The plain search first: the anchored pattern tries every position of the text.
+                if (text.contains("swagger") && SWAGGER_2.matcher(text).find()) {
                     // Straight to the 2.0 converter: the generic parser would first parse it as 3.0 and fail.
                     result = location == null ? new SwaggerConverter().readContents(text, null, options)
                             : new SwaggerConverter().readLocation(location, null, options);

@@ -62,6 +62,11 @@ public final class MustacheJavaEngineAdapter implements org.openapitools.codegen
         return out.toString();
     }
 
+    /** Compiles {@code templateFile} into the executor's cache without rendering it. */
+    void compile(TemplatingExecutor executor, String templateFile) {
+        factories.computeIfAbsent(executor, VerbatimFactory::new).compile(templateFile);
+    }
+
     @Override
     public boolean templateExists(TemplatingExecutor executor, String templateFile) {
         try {

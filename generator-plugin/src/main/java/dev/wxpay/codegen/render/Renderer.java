@@ -27,6 +27,22 @@ public final class Renderer {
         this.engine = TemplatingEngineLoader.byIdentifier(MustacheJavaEngineAdapter.IDENTIFIER);
     }
 
+    /**
+     * Compiles every template now (Mustache.java caches them for {@link #render}), so that the work can happen
+     * before the model is ready. A template that does not compile is left for {@link #render} to report, with
+     * the class it was rendering.
+     */
+    public Renderer precompiled() {
+        for (String template : TemplateSource.TEMPLATES) {
+            try {
+                ((MustacheJavaEngineAdapter) engine).compile(templates, template);
+            } catch (RuntimeException e) {
+                // Reported by render(), where the message can name the class being rendered.
+            }
+        }
+        return this;
+    }
+
     /** A rendered source file: its path relative to the output directory ('/'-separated) and its text. */
     public record RenderedFile(String relativePath, String content) {
     }
