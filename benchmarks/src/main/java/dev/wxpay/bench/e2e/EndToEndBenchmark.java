@@ -42,8 +42,8 @@ public class EndToEndBenchmark {
     /** The client under test and the server it talks to, one per trial (fork). */
     @State(Scope.Benchmark)
     public static class Client {
-        @Param({"generated", "generated_native", "generated_okhttp", "generated_okhttp_native", "official", "official_native", "minimum", "minimum_native",
-                "stock"})
+        @Param({"generated", "generated_native", "generated_jdk_pool", "generated_okhttp", "generated_okhttp_native",
+                "official", "official_native", "minimum", "minimum_native", "stock"})
         public String client;
 
         /** Verify the request signature of the first call on a connection and of every n-th after it. */
@@ -111,6 +111,12 @@ public class EndToEndBenchmark {
                     return new GeneratedClientCall(keys, port, null, null);
                 case "generated_native":
                     return new GeneratedClientCall(keys, port, NativeCrypto.provider(), null);
+                case "generated_jdk_pool":
+                    // The runtime's JDK transport on a client with the JDK's default executor instead of the
+                    // direct one: isolates what the direct executor changes.
+                    return new GeneratedClientCall(keys, port, null, dev.wxpay.runtime.JdkHttpTransport.of(
+                            java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                                    .build()));
                 case "generated_okhttp":
                     return new GeneratedClientCall(keys, port, null, OkHttpTransport.create());
                 case "generated_okhttp_native":
