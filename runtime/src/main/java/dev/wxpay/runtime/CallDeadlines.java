@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Bounds a blocking call by a deadline: when it passes, the calling thread is interrupted. The JDK
  * {@code HttpClient.send} only bounds the wait for the response headers by {@code HttpRequest.timeout}; interrupting
- * it also ends a body that stalls halfway (and, since JDK 16, cancels the exchange). Waiting on {@code sendAsync}'s
+ * it also ends a body that stalls halfway (recent JDKs cancel the exchange then; older ones free the caller and leave
+ * the connection until the server answers or closes it). Waiting on {@code sendAsync}'s
  * future instead would bound it too, but the JDK hands every {@code sendAsync} completion to the common fork-join
  * pool first, which the benchmarks measured at ~0.9 ms of CPU per call.
  *
