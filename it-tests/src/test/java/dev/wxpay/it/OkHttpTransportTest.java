@@ -4,6 +4,7 @@ import static dev.wxpay.it.Fixtures.SUB_MCHID;
 import static dev.wxpay.it.Fixtures.assertSent;
 import static dev.wxpay.it.Fixtures.awkwardNo;
 import static dev.wxpay.it.Fixtures.encodeSegment;
+import static dev.wxpay.it.UserSignPlanOperationsTest.partnerPlanId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,10 +47,6 @@ class OkHttpTransportTest {
     @AfterEach
     void clearFaults(WechatPaySimulator sim) {
         sim.faults().clear();
-    }
-
-    private static String partnerPlanId(WechatPayClient client) {
-        return UserSignPlanOperationsTest.partnerPlanId(client);
     }
 
     @Test

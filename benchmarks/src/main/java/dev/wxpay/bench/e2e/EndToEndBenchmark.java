@@ -79,11 +79,7 @@ public class EndToEndBenchmark {
                 }
             } finally {
                 server.close();
-                for (String name : new String[] {"merchant_key.pem", "merchant_pub.pem", "platform_key.pem",
-                        "platform_pub.pem"}) {
-                    Files.deleteIfExists(keysDir.resolve(name));
-                }
-                Files.deleteIfExists(keysDir);
+                BenchKeys.deleteFrom(keysDir);
             }
         }
     }

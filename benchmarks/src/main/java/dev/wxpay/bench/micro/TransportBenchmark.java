@@ -177,11 +177,7 @@ public class TransportBenchmark {
                     okhttp.dispatcher().executorService().shutdown();
                     okhttp.connectionPool().evictAll();
                 }
-                for (String name : new String[] {"merchant_key.pem", "merchant_pub.pem", "platform_key.pem",
-                        "platform_pub.pem"}) {
-                    Files.deleteIfExists(keysDir.resolve(name));
-                }
-                Files.deleteIfExists(keysDir);
+                BenchKeys.deleteFrom(keysDir);
             }
         }
     }
