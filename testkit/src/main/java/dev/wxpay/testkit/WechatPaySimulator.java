@@ -86,6 +86,7 @@ public final class WechatPaySimulator implements AutoCloseable {
     private final RequestAuthenticator authenticator;
     private final ObjectMapper mapper;
     private final PayscoreState payscore;
+    private final PaymentsState payments;
     private final List<ProductDoor> doors;
     private final Map<String, ProductDoor> doorsByOperation;
     private final FaultInjector faults;
@@ -122,8 +123,10 @@ public final class WechatPaySimulator implements AutoCloseable {
         this.notifications = new NotificationSender(b.retryDelays, b.notificationTimeout);
         this.notifier = new Notifier(merchants, clock, random, notifications, this::notificationHeaders);
         this.payscore = new PayscoreState(clock, random, notifier, b.emptyUnsetDateTimes);
+        this.payments = new PaymentsState(clock, random, notifier,
+                new PaymentRefunds(clock, random, b.refundsSucceedAtOnce), new PaymentBills(clock, random, this::baseUri));
         // One door per product; a new product is one more entry here.
-        this.doors = List.of(payscore);
+        this.doors = List.of(payscore, payments);
         this.doorsByOperation = doorsByOperation(doors);
         this.server = LoopbackHttpServer.start(InetAddress.getLoopbackAddress(), b.port, this::handle,
                 "wxpay-testkit-" + b.port);
@@ -219,6 +222,12 @@ public final class WechatPaySimulator implements AutoCloseable {
         return node == null ? Optional.empty() : Optional.of(node.toString());
     }
 
+    /** The order as the simulator holds it now (the query answer as JSON), empty when no single order has it. */
+    public Optional<String> transactionJson(String outTradeNo) {
+        ObjectNode node = payments.transactionSnapshot(outTradeNo);
+        return node == null ? Optional.empty() : Optional.of(node.toString());
+    }
+
     // ---------------------------------------------------------------- the simulated user
 
     /**
@@ -230,6 +239,40 @@ public final class WechatPaySimulator implements AutoCloseable {
      */
     public NotificationDelivery simulateUserSign(String merchantSignPlanNo) {
         return notifier.send(payscore.userSign(merchantSignPlanNo));
+    }
+
+    /**
+     * The user pays the {@code NOTPAY} order: it becomes {@code SUCCESS} (with {@code transaction_id},
+     * {@code success_time}, {@code payer}) and a {@code TRANSACTION.SUCCESS} notification is POSTed to its
+     * {@code notify_url}, retried on the usual schedule until the merchant answers 2xx.
+     *
+     * @throws IllegalArgumentException when no (single) order has this {@code out_trade_no}
+     * @throws IllegalStateException when the order is not {@code NOTPAY}
+     */
+    public NotificationDelivery simulateUserPay(String outTradeNo) {
+        return payments.userPay(outTradeNo);
+    }
+
+    /**
+     * The refund fails at the bank: the {@code PROCESSING} refund becomes {@code ABNORMAL}, its amount may be refunded
+     * again, and {@code REFUND.ABNORMAL} is delivered. Needs a simulator built with
+     * {@link Builder#refundsSucceedAtOnce(boolean) refundsSucceedAtOnce(false)}, else refunds are already done.
+     *
+     * @throws IllegalArgumentException when no (single) refund has this {@code out_refund_no}
+     * @throws IllegalStateException when the refund is not {@code PROCESSING}
+     */
+    public NotificationDelivery simulateRefundAbnormal(String outRefundNo) {
+        return payments.finishRefund(outRefundNo, "ABNORMAL");
+    }
+
+    /** The held {@code PROCESSING} refund succeeds and {@code REFUND.SUCCESS} is delivered (see the abnormal one). */
+    public NotificationDelivery simulateRefundSuccess(String outRefundNo) {
+        return payments.finishRefund(outRefundNo, "SUCCESS");
+    }
+
+    /** The held {@code PROCESSING} refund is closed and {@code REFUND.CLOSED} is delivered (see the abnormal one). */
+    public NotificationDelivery simulateRefundClosed(String outRefundNo) {
+        return payments.finishRefund(outRefundNo, "CLOSED");
     }
 
     /** {@link #simulateUserCancel(String, String)} with the reason {@code 用户取消签约}. */
@@ -552,11 +595,8 @@ public final class WechatPaySimulator implements AutoCloseable {
         ObjectNode body = null;
         try {
             JsonNode request = call.body().length == 0 ? null : mapper.readTree(call.body());
-            for (ProductDoor door : doors) {
-                body = door.control(call.method(), segments, request);
-                if (body != null) {
-                    break;
-                }
+            for (int i = 0; body == null && i < doors.size(); i++) {
+                body = doors.get(i).control(call.method(), segments, request);
             }
             if (body == null) {
                 status = 404;
@@ -567,6 +607,9 @@ public final class WechatPaySimulator implements AutoCloseable {
         } catch (IOException e) {
             status = 400;
             body = controlError("PARAM_ERROR", "the body is not JSON");
+        } catch (WechatError e) {
+            status = e.status();
+            body = e.body();
         } catch (IllegalArgumentException e) {
             status = 404;
             body = controlError("RESOURCE_NOT_EXISTS", e.getMessage());
@@ -670,6 +713,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         private List<Duration> retryDelays = NotificationSender.WECHAT_RETRY_DELAYS;
         private Duration notificationTimeout = Duration.ofSeconds(5);
         private boolean emptyUnsetDateTimes = true;
+        private boolean refundsSucceedAtOnce = true;
 
         private Builder() {
         }
@@ -759,6 +803,17 @@ public final class WechatPaySimulator implements AutoCloseable {
          */
         public Builder emptyStringsForUnsetDateTimes(boolean empty) {
             this.emptyUnsetDateTimes = empty;
+            return this;
+        }
+
+        /**
+         * Whether an accepted refund succeeds at once (the default: the answer says {@code PROCESSING}, then
+         * {@code REFUND.SUCCESS} is delivered) or stays {@code PROCESSING} until
+         * {@link WechatPaySimulator#simulateRefundSuccess}, {@link WechatPaySimulator#simulateRefundAbnormal} or
+         * {@link WechatPaySimulator#simulateRefundClosed} ({@code false}).
+         */
+        public Builder refundsSucceedAtOnce(boolean atOnce) {
+            this.refundsSucceedAtOnce = atOnce;
             return this;
         }
 
