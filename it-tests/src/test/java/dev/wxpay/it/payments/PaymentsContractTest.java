@@ -30,10 +30,13 @@ import dev.wxpay.payments.model.PartnerTransaction;
 import dev.wxpay.payments.model.Payer;
 import dev.wxpay.payments.model.PrepayResponse;
 import dev.wxpay.payments.model.Refund;
+import dev.wxpay.payments.model.RefundNotification;
 import dev.wxpay.payments.model.RefundAmount;
 import dev.wxpay.payments.model.Transaction;
 import dev.wxpay.payments.notification.PaymentsNotifications;
 import dev.wxpay.runtime.ApiResponse;
+import dev.wxpay.runtime.Notification;
+import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.Transport;
 import dev.wxpay.runtime.WechatPayClient;
 import dev.wxpay.runtime.WireRequest;
@@ -49,6 +52,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -276,10 +282,59 @@ class PaymentsContractTest {
     }
 
     @Test
-    @DisplayName("PaymentsNotifications names the payment and refund events")
-    void notificationEvents() {
-        assertThat(PaymentsNotifications.TRANSACTION_SUCCESS).isEqualTo("TRANSACTION.SUCCESS");
+    @DisplayName("PaymentsNotifications parses TRANSACTION.SUCCESS into a Transaction and REFUND.SUCCESS into a RefundNotification")
+    void notifications() throws Exception {
+        NotificationParser parser = NotificationParser.builder().wechatPayPublicKey(KEY_ID, wechatPay.getPublic())
+                .apiV3Key(API_V3_KEY).build();
+
+        Notification<Transaction> paid = PaymentsNotifications.parseTransactionNotification(parser,
+                notificationHeaders(PAID), PAID);
+        assertThat(paid.eventType()).isEqualTo(PaymentsNotifications.TRANSACTION_SUCCESS);
+        assertThat(paid.resource().getTradeState()).isEqualTo("SUCCESS");
+        assertThat(paid.resource().getAmount().getPayerTotal()).isEqualTo(90);
+
+        Notification<RefundNotification> refunded = PaymentsNotifications.parseNotifyRefund(parser,
+                notificationHeaders(REFUNDED), REFUNDED);
+        assertThat(refunded.eventType()).isIn(PaymentsNotifications.NOTIFY_REFUND_EVENT_TYPES);
+        assertThat(refunded.resource().getRefundStatus()).isEqualTo("SUCCESS");
+        assertThat(refunded.resource().getAmount().getRefund()).isEqualTo(30L);
         assertThat(PaymentsNotifications.NOTIFY_REFUND_EVENT_TYPES)
                 .containsExactly("REFUND.SUCCESS", "REFUND.ABNORMAL", "REFUND.CLOSED");
+    }
+
+    private static final String API_V3_KEY = "a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb";
+    private static final String PAID = envelope("TRANSACTION.SUCCESS", "transaction", TRANSACTION);
+    private static final String REFUNDED = envelope("REFUND.SUCCESS", "refund", "{\"mchid\":\"1230000109\","
+            + "\"out_trade_no\":\"order-1\",\"transaction_id\":\"4200000001202612010000000001\",\"out_refund_no\":\"refund-1\","
+            + "\"refund_id\":\"50000000382019052709732678859\",\"refund_status\":\"SUCCESS\","
+            + "\"success_time\":\"2026-12-01T18:11:00+08:00\",\"user_received_account\":\"支付用户零钱\","
+            + "\"amount\":{\"total\":100,\"refund\":30,\"payer_total\":90,\"payer_refund\":27}}");
+
+    /** An envelope as WeChat Pay sends it: the resource encrypted with AES-256-GCM under the APIv3 key. */
+    private static String envelope(String eventType, String associatedData, String resource) {
+        try {
+            String nonce = "fdasfwqewlkj";
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(API_V3_KEY.getBytes(StandardCharsets.UTF_8), "AES"),
+                    new GCMParameterSpec(128, nonce.getBytes(StandardCharsets.UTF_8)));
+            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+            String ciphertext = Base64.getEncoder().encodeToString(cipher.doFinal(resource.getBytes(StandardCharsets.UTF_8)));
+            return "{\"id\":\"EV-1\",\"create_time\":\"2026-12-01T18:00:06+08:00\",\"resource_type\":\"encrypt-resource\","
+                    + "\"event_type\":\"" + eventType + "\",\"summary\":\"\",\"resource\":{\"original_type\":\"" + associatedData
+                    + "\",\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\"" + ciphertext + "\",\"associated_data\":\""
+                    + associatedData + "\",\"nonce\":\"" + nonce + "\"}}";
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Map<String, String> notificationHeaders(String body) throws Exception {
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String nonce = "n" + System.nanoTime();
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(wechatPay.getPrivate());
+        signature.update((timestamp + "\n" + nonce + "\n" + body + "\n").getBytes(StandardCharsets.UTF_8));
+        return Map.of("Wechatpay-Timestamp", timestamp, "Wechatpay-Nonce", nonce, "Wechatpay-Serial", KEY_ID,
+                "Wechatpay-Signature", Base64.getEncoder().encodeToString(signature.sign()));
     }
 }
