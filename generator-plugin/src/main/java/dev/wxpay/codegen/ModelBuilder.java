@@ -42,8 +42,19 @@ public final class ModelBuilder {
         this.context = new BuildContext(specName, packageName, lenient, locator);
     }
 
-    /** Builds the whole client model. */
+    /** Builds the whole client model of a single-spec run, call chain included. */
     public ClientModel build() {
+        ClientModel model = buildProduct();
+        List<ChainNodeModel> chain = new ChainBuilder(context.packageName()).buildSingle(model.apis());
+        return new ClientModel(model.specName(), model.packageName(), model.schemas(), model.apis(),
+                model.validation(), chain, model.notifications(), model.skipped());
+    }
+
+    /**
+     * Builds the client model of one product without its call chain: in a several-products run the chain is
+     * built over all products at once ({@link ProductChains}).
+     */
+    public ClientModel buildProduct() {
         List<ClientModel.Skipped> skipped = new ArrayList<>();
         JavaTypes types = new JavaTypes();
         SchemaBuilder.Schemas schemas = new SchemaBuilder(context, types, skipped).build(codegen.models());
@@ -51,12 +62,10 @@ public final class ModelBuilder {
                 .build(codegen.operations());
         ValidationModel validation = new ValidationBuilder(context).build(operations, schemas.byClass());
         List<ApiClassModel> apis = new ApiClassBuilder(openAPI, context).build(operations, validation);
-        List<ChainNodeModel> chain = new ChainBuilder(context.packageName(), context.apiPackage(),
-                context.specName()).build(operations, apis);
         Optional<NotificationsModel> notifications = new NotificationBuilder(openAPI, context)
                 .build(schemas.classBySchemaName());
         skipped.sort(Comparator.comparing(ClientModel.Skipped::where));
         return new ClientModel(context.specName(), context.packageName(), List.copyOf(schemas.byClass().values()),
-                apis, validation, chain, notifications, skipped);
+                apis, validation, List.of(), notifications, skipped);
     }
 }
