@@ -24,6 +24,8 @@ import java.util.TreeSet;
  * One instance per run; not thread-safe.
  */
 final class SchemaBuilder {
+    /** The extension marking a string property WeChat Pay requires encrypted (敏感信息). */
+    static final String SENSITIVE_EXTENSION = "x-wxpay-sensitive";
     private static final String[] OBJECT_METHODS = {"getClass", "hashCode", "equals", "toString", "notify",
             "notifyAll", "wait", "clone", "finalize"};
 
@@ -104,6 +106,9 @@ final class SchemaBuilder {
             index++;
             PropertyModel property = property(model, var, propertyNames, index);
             imports.addAll(JavaTypes.importsOf(property.javaType(), modelPackage));
+            if (property.sensitive()) {
+                imports.add("dev.wxpay.runtime.SensitiveField");
+            }
             properties.add(property);
         }
         List<String> javadoc = new ArrayList<>(JavaText.javadocLines(model.description));
@@ -121,8 +126,14 @@ final class SchemaBuilder {
             equals.append(i == 0 ? "" : "\n                && ")
                     .append("Objects.equals(").append(p.fieldName()).append(", other.").append(p.fieldName()).append(')');
             hash.append(sep).append(p.fieldName());
-            toString.append("\n                + \"").append(sep).append(JavaText.stringContent(p.jsonName()))
-                    .append("=\" + ").append(p.fieldName());
+            if (p.sensitive()) {
+                // Never the value: a sensitive field holds plaintext (a phone number, a name) once decrypted.
+                toString.append("\n                + \"").append(sep).append(JavaText.stringContent(p.jsonName()))
+                        .append("=***\"");
+            } else {
+                toString.append("\n                + \"").append(sep).append(JavaText.stringContent(p.jsonName()))
+                        .append("=\" + ").append(p.fieldName());
+            }
         }
         toString.append("\n                + \"}\"");
         imports.removeIf(i -> i.startsWith(modelPackage + ".") && i.indexOf('.', modelPackage.length() + 1) < 0);
@@ -155,11 +166,36 @@ final class SchemaBuilder {
         if (var.required) {
             javadoc.add(" <p><b>Required.</b>");
         }
+        boolean sensitive = isSensitive(model, var, javaType);
+        if (sensitive) {
+            javadoc.add(" <p>Sensitive: the client encrypts it on the way out and decrypts it on the way in;"
+                    + " {@code toString()} never prints it.");
+        }
         String name = JavaText.stringContent(var.baseName);
         String annotation = var.required
                 ? "@JsonProperty(value = \"" + name + "\", required = true)"
                 : "@JsonProperty(\"" + name + "\")";
+        if (sensitive) {
+            annotation = "@SensitiveField\n    " + annotation; // one annotation a line, at field indentation
+        }
         return new PropertyModel(var.baseName, JavaText.javadocInline(var.baseName), field, javaType, getter,
-                "set" + JavaNames.capitalize(base), field, annotation, var.required, javadoc);
+                "set" + JavaNames.capitalize(base), field, annotation, var.required, sensitive, javadoc);
+    }
+
+    /** Whether {@code var} is marked {@code x-wxpay-sensitive: true}; only a string can be encrypted. */
+    private static boolean isSensitive(CodegenModel model, CodegenProperty var, String javaType) {
+        Object flag = var.vendorExtensions == null ? null : var.vendorExtensions.get(SENSITIVE_EXTENSION);
+        if (flag == null || Boolean.FALSE.equals(flag) || "false".equals(flag)) {
+            return false;
+        }
+        if (!Boolean.TRUE.equals(flag) && !"true".equals(flag)) {
+            throw new UnsupportedConstruct(model.name + "." + var.baseName + ": " + SENSITIVE_EXTENSION
+                    + " must be true or false, not " + flag);
+        }
+        if (!"String".equals(javaType)) {
+            throw new UnsupportedConstruct(model.name + "." + var.baseName + ": " + SENSITIVE_EXTENSION
+                    + " applies to string properties only (WeChat Pay encrypts text), not " + javaType);
+        }
+        return true;
     }
 }
