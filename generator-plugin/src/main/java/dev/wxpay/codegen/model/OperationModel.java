@@ -41,6 +41,11 @@ public record OperationModel(String operationId, String methodName, String httpM
         return methodName + "WithHttpInfo";
     }
 
+    /** The plain method's {@code @return} text, or null when it returns {@code void} (doclint refuses the tag). */
+    public String plainReturnDoc() {
+        return "void".equals(plainReturnType) ? null : "the answer's body";
+    }
+
     /** {@code createXAsync}. */
     public String asyncName() {
         return methodName + "Async";
