@@ -9,7 +9,8 @@ package dev.wxpay.runtime;
  * a bill's integrity comes from the hash in the signed and verified bill answer, which {@code downloadBill} checks.
  * The body streams to the caller's stream or file with flat memory, whatever its size. The client's timeout bounds
  * the wait for the answer and each wait for more bytes, not the whole transfer. The {@code Path} overloads write
- * to a temporary file beside the target and move it into place only when every check passed.
+ * to a temporary file beside the target and move it into place only when every check passed. Interceptors do not
+ * see downloads: their {@link WireResponse} holds a whole body in memory, which a download must never do.
  *
  * <p>What it reports: how many bytes were written to the caller's stream or file (for a bill, the
  * uncompressed, decrypted bill) and WeChat Pay's {@code Request-ID} for support.
