@@ -1,6 +1,7 @@
 package dev.wxpay.runtime;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,10 +31,16 @@ import javax.net.ssl.SSLContext;
  */
 public final class JdkHttpTransport implements Transport {
     private final HttpClient httpClient;
-    private final CallDeadlines deadlines = new CallDeadlines("wxpay-http-deadlines");
+    private final CallDeadlines deadlines;
 
     private JdkHttpTransport(HttpClient httpClient) {
+        this(httpClient, new CallDeadlines("wxpay-http-deadlines"));
+    }
+
+    /** For tests that break the deadline timer on purpose. */
+    JdkHttpTransport(HttpClient httpClient, CallDeadlines deadlines) {
         this.httpClient = httpClient;
+        this.deadlines = deadlines;
     }
 
     /**
@@ -91,6 +98,71 @@ public final class JdkHttpTransport implements Transport {
 
     @Override
     public WireResponse send(WireRequest request, Duration timeout) {
+        return send(request, timeout, Long.MAX_VALUE);
+    }
+
+    /** The body is collected by a {@link CappedBody}: past the cap it cancels the exchange instead of reading on. */
+    @Override
+    public WireResponse send(WireRequest request, Duration timeout, long maxBodyBytes) {
+        CappedBody capped = new CappedBody(maxBodyBytes);
+        HttpResponse<byte[]> response = exchange(request, timeout, capped, capped);
+        return new WireResponse(response.statusCode(), HttpHeaders.copyOf(response.headers().map()),
+                response.body(), true);
+    }
+
+    /**
+     * Returns once the headers are in; each read of the body waits at most {@code timeout} (a
+     * {@link java.net.SocketTimeoutException} then), and closing the body early cancels the exchange.
+     */
+    @Override
+    public StreamedResponse stream(WireRequest request, Duration timeout) {
+        HttpResponse<InputStream> response = exchange(request, timeout, HttpResponse.BodyHandlers.ofInputStream(),
+                null);
+        return StreamedResponse.of(response.statusCode(), response.headers().map(),
+                new DeadlineInputStream(response.body(), deadlines, timeout, what(request)));
+    }
+
+    private <T> HttpResponse<T> exchange(WireRequest request, Duration timeout, HttpResponse.BodyHandler<T> handler,
+            CappedBody capped) {
+        HttpRequest httpRequest = toHttp(request, timeout);
+        // HttpRequest.timeout bounds the wait for the response headers (and lets the JDK abort the exchange); the
+        // deadline bounds the whole exchange, including a body that stalls after the headers.
+        CallDeadlines.Watch deadline = deadlines.start(timeout);
+        HttpResponse<T> response = null;
+        Exception failure = null;
+        try {
+            response = httpClient.send(httpRequest, handler);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            failure = e;
+        }
+        boolean timedOut = deadline.finish();
+        if (failure == null) {
+            // Complete, even if the deadline passed at the same moment.
+            return response;
+        }
+        if (capped != null && capped.refused()) {
+            throw MalformedResponseException.bodyTooLarge(request, capped.statusCode(), capped.requestId(),
+                    capped.cap());
+        }
+        if (deadline.abandoned()) {
+            throw new TransportException(what(request) + " was abandoned: the deadline timer failed, so the call"
+                    + " could not be bounded by its timeout", failure, false);
+        }
+        if (timedOut || failure instanceof HttpTimeoutException) {
+            throw new TransportException(what(request) + " timed out after " + timeout.toMillis() + " ms", failure,
+                    true);
+        }
+        if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(what(request) + " was interrupted", failure, false);
+        }
+        if (failure instanceof RuntimeException) {
+            throw (RuntimeException) failure;
+        }
+        throw new TransportException(what(request) + " failed: " + failure, failure, false);
+    }
+
+    private static HttpRequest toHttp(WireRequest request, Duration timeout) {
         String uri = request.uri().toString();
         if (!request.uri().toASCIIString().equals(uri)) {
             // The JDK would percent-encode the non-ASCII characters on the wire while the signature covers them raw.
@@ -108,35 +180,12 @@ public final class JdkHttpTransport implements Transport {
                 builder.header(header.getKey(), value);
             }
         }
-        HttpRequest httpRequest = builder.build();
-        // HttpRequest.timeout bounds the wait for the response headers (and lets the JDK abort the exchange); the
-        // deadline bounds the whole exchange, including a body that stalls after the headers.
-        CallDeadlines.Watch deadline = deadlines.start(timeout);
-        HttpResponse<byte[]> response = null;
-        Exception failure = null;
-        try {
-            response = httpClient.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            failure = e;
-        }
-        boolean timedOut = deadline.finish();
-        if (failure == null) {
-            // Complete, even if the deadline passed at the same moment.
-            return new WireResponse(response.statusCode(), HttpHeaders.copyOf(response.headers().map()),
-                    response.body(), true);
-        }
-        if (timedOut || failure instanceof HttpTimeoutException) {
-            throw new TransportException(what(request) + " timed out after " + timeout.toMillis() + " ms", failure,
-                    true);
-        }
-        if (failure instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-            throw new TransportException(what(request) + " was interrupted", failure, false);
-        }
-        if (failure instanceof RuntimeException) {
-            throw (RuntimeException) failure;
-        }
-        throw new TransportException(what(request) + " failed: " + failure, failure, false);
+        return builder.build();
+    }
+
+    /** Ends the deadline timer thread; only for a transport the client created itself, when the client closes. */
+    void close() {
+        deadlines.close();
     }
 
     /** How failure messages name a request: operation id, method and URI (never headers or body). */

@@ -2,7 +2,7 @@ package dev.wxpay.runtime;
 
 /**
  * A verified 2xx response whose body does not map to the expected type (invalid JSON, a wrong JSON type, or no
- * body where one was expected). The raw body and the request id are kept for support.
+ * body where one was expected), or an answer whose body is larger than the client's cap. The raw body and the request id are kept for support.
  *
  * <p>Immutable.
  */
@@ -20,6 +20,21 @@ public class MalformedResponseException extends WechatPayException {
         this.statusCode = statusCode;
         this.responseBody = responseBody;
         this.requestId = requestId;
+    }
+
+    /**
+     * The refusal of an answer body longer than the client's cap ({@code WechatPayClient.Builder#maxResponseBytes}),
+     * worded the same by every transport; the body is not kept.
+     *
+     * @param request    the request whose answer is refused
+     * @param statusCode the answer's HTTP status
+     * @param requestId  the answer's {@code Request-ID}, or null
+     * @param cap        the cap in bytes
+     */
+    public static MalformedResponseException bodyTooLarge(WireRequest request, int statusCode, String requestId,
+            long cap) {
+        return new MalformedResponseException(JdkHttpTransport.what(request) + ": the answer body is larger than "
+                + cap + " bytes (maxResponseBytes); refused while it streamed", statusCode, "", requestId, null);
     }
 
     /** The HTTP status of the response. */

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
@@ -23,11 +25,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Calls WeChat Pay APIv3 for one merchant: signs each request, sends it, verifies the response signature and maps
@@ -43,14 +40,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  *         .build();
  * }</pre>
  *
+ * <p>{@link #close()} ends the threads the client started (its default async pool and the default transport's
+ * deadline timer); a client is meant to live as long as the application.
+ *
  * <p>Immutable and thread-safe; holds no static state, so clients of different merchants in one JVM never
  * interfere. Its {@link #toString()} shows the merchant id and base URI, never key material.
  */
-public final class WechatPayClient {
+public final class WechatPayClient implements AutoCloseable {
     /** WeChat Pay's main API host. */
     public static final URI DEFAULT_BASE_URI = URI.create("https://api.mch.weixin.qq.com");
     /** Default time allowed for one request, from sending to the end of the response. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Default cap on an API answer body: 4 MiB. WeChat Pay's JSON answers are a few kilobytes; a longer body is
+     * refused while it streams (downloads are not capped).
+     */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 4L * 1024 * 1024;
+    /** Threads of the default async executor ({@link Builder#asyncExecutor}): 16. */
+    public static final int DEFAULT_ASYNC_THREADS = 16;
+    /**
+     * Calls the default async executor queues behind its busy threads: 100,000; past that, {@link #executeAsync}
+     * returns a future failed with {@link java.util.concurrent.RejectedExecutionException}.
+     */
+    public static final int DEFAULT_ASYNC_QUEUE = 100_000;
     /** Default time allowed to open a connection (default HTTP client only). */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -68,6 +80,11 @@ public final class WechatPayClient {
     private final Provider provider;
     private final List<String> trustedIds;
     private final NonceSource boundaries;
+    private final long maxResponseBytes;
+    private final Downloads downloads;
+    private final BackupHost backup;
+    private final AsyncPool ownedPool;
+    private final JdkHttpTransport ownedTransport;
     private final InvokeParamsSigner invokeParams;
 
     private WechatPayClient(Builder b, RequestSigner signer, ResponseVerifier verifier, String wechatPaySerial) {
@@ -78,21 +95,31 @@ public final class WechatPayClient {
                 - (b.baseUri.getRawPath() == null ? 0 : b.baseUri.getRawPath().length())));
         this.basePath = stripTrailingSlash(b.baseUri.getRawPath() == null ? "" : b.baseUri.getRawPath());
         this.timeout = b.timeout;
+        this.ownedTransport = b.transport == null && b.httpClient == null
+                ? JdkHttpTransport.create(b.connectTimeout) : null;
         this.transport = b.transport != null ? b.transport
                 : b.httpClient != null ? JdkHttpTransport.of(b.httpClient)
-                : JdkHttpTransport.create(b.connectTimeout);
+                : ownedTransport;
         this.mapper = b.mapper != null ? b.mapper : WechatPayJson.newObjectMapper();
         List<Interceptor> chain = new ArrayList<>(b.interceptors);
         chain.add(new SigningInterceptor(signer, b.clock, b.nonceSource));
         chain.add(new VerifyingInterceptor(verifier, b.clock));
         this.interceptors = List.copyOf(chain);
-        this.asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : newAsyncExecutor(b.merchantId);
+        this.ownedPool = b.asyncExecutor == null
+                ? new AsyncPool(b.merchantId, DEFAULT_ASYNC_THREADS, DEFAULT_ASYNC_QUEUE) : null;
+        this.asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : ownedPool.executor();
         this.userAgent = "wxpay-codegen/" + RUNTIME_VERSION + " (Java/" + System.getProperty("java.version") + "; "
                 + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ")";
         this.wechatPaySerial = wechatPaySerial;
         this.provider = signer.provider();
         this.trustedIds = List.copyOf(verifier.trustedIds());
         this.boundaries = b.nonceSource; // multipart boundaries: the injected random source, no static one
+        this.maxResponseBytes = b.maxResponseBytes;
+        this.backup = b.backupBaseUri == null ? null
+                : new BackupHost(b.backupBaseUri, basePath, signer, b.clock, b.nonceSource);
+        this.downloads = new Downloads(signer, b.clock, b.nonceSource, transport, timeout,
+                Map.of("Accept", "*/*", "User-Agent", userAgent, "Wechatpay-Serial", wechatPaySerial),
+                b.merchantPrivateKey, maxResponseBytes, this::serviceException);
         this.invokeParams = new InvokeParamsSigner(signer, b.clock, b.nonceSource);
     }
 
@@ -116,19 +143,6 @@ public final class WechatPayClient {
 
     private static String stripTrailingSlash(String s) {
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    /** Daemon threads, created on demand and dropped after a minute idle: an unused client holds no thread. */
-    private static Executor newAsyncExecutor(String merchantId) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, "wxpay-" + merchantId + "-async-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), factory);
-        return executor;
     }
 
     /** Starts a builder. */
@@ -211,17 +225,67 @@ public final class WechatPayClient {
         Objects.requireNonNull(responseType, "responseType");
         CompletableFuture<ApiResponse<T>> future = new CompletableFuture<>();
         try {
-            asyncExecutor.execute(() -> {
-                try {
-                    future.complete(execute(request, responseType));
-                } catch (Throwable t) {
-                    future.completeExceptionally(t);
-                }
-            });
+            asyncExecutor.execute(AsyncPool.call(future, () -> execute(request, responseType)));
         } catch (RuntimeException e) {
             future.completeExceptionally(e); // for example a RejectedExecutionException from a saturated executor
         }
         return future;
+    }
+
+    /**
+     * Downloads a file (media, or a bill as it comes) from a {@code download_url} into {@code out}, streaming; see
+     * {@link Download} for how downloads are signed, why their answers are unsigned and what the timeout bounds.
+     * {@code out} is not closed.
+     *
+     * @throws ServiceException   WeChat Pay answered non-2xx (an expired URL, say)
+     * @throws TransportException I/O failure or timeout; part of the file may have been written
+     */
+    public Download download(String downloadUrl, OutputStream out) {
+        Objects.requireNonNull(out, "out");
+        return downloads.download(downloadUrl, out);
+    }
+
+    /** {@link #download(String, OutputStream)} into a file, moved into place only when the download completed. */
+    public Download download(String downloadUrl, Path target) {
+        return Downloads.toFile(target, out -> download(downloadUrl, out));
+    }
+
+    /**
+     * Downloads a bill: a gzip answer is decompressed and the bill answer's hash ({@code SHA1}, or {@code SM3})
+     * checked over the uncompressed bill. The hash is known only at the end: on a {@link VerificationException}
+     * <b>the caller must discard what was written to {@code out}</b> (the {@link Path} overload does).
+     *
+     * @param hashType  the bill answer's {@code hash_type}
+     * @param hashValue the bill answer's {@code hash_value} (hex)
+     * @throws VerificationException the hash does not match, or the gzip stream is corrupt
+     */
+    public Download downloadBill(String downloadUrl, String hashType, String hashValue, OutputStream out) {
+        Objects.requireNonNull(out, "out");
+        return downloads.downloadBill(downloadUrl, hashType, hashValue, out);
+    }
+
+    /** {@link #downloadBill(String, String, String, OutputStream)} into a file, moved into place only when verified. */
+    public Download downloadBill(String downloadUrl, String hashType, String hashValue, Path target) {
+        return Downloads.toFile(target, out -> downloadBill(downloadUrl, hashType, hashValue, out));
+    }
+
+    /**
+     * Downloads one encrypted bill of a sub-merchant fund-flow bill's {@code download_bill_list}: {@code encryptKey}
+     * (Base64) is decrypted with the merchant private key (RSA-OAEP), the file with AES-256-GCM under it and
+     * {@code nonce}, streaming; then as {@link #downloadBill}. On a {@link DecryptionException} (the tag, checked
+     * at the end) or {@link VerificationException}, discard what was written to {@code out}.
+     */
+    public Download downloadEncryptedBill(String downloadUrl, String encryptKey, String nonce, String hashType,
+            String hashValue, OutputStream out) {
+        Objects.requireNonNull(out, "out");
+        return downloads.downloadEncryptedBill(downloadUrl, encryptKey, nonce, hashType, hashValue, out);
+    }
+
+    /** {@link #downloadEncryptedBill(String, String, String, String, String, OutputStream)} into a file. */
+    public Download downloadEncryptedBill(String downloadUrl, String encryptKey, String nonce, String hashType,
+            String hashValue, Path target) {
+        return Downloads.toFile(target,
+                out -> downloadEncryptedBill(downloadUrl, encryptKey, nonce, hashType, hashValue, out));
     }
 
     private WireRequest toWire(ApiRequest request) {
@@ -275,13 +339,46 @@ public final class WechatPayClient {
         return request.operationId() != null ? request.operationId() : request.method() + " " + request.pathAndQuery();
     }
 
-    /** The chain's last link: the transport, bounded by the client's timeout. */
+    /** The chain's last link: the transport, bounded by the client's timeout; the backup host, see BackupHost. */
     private WireResponse send(WireRequest request) {
-        return transport.send(request, timeout);
+        try {
+            return transport.send(request, timeout, maxResponseBytes);
+        } catch (TransportException e) {
+            if (backup == null || !BackupHost.neverSent(e)) {
+                throw e;
+            }
+            try {
+                return transport.send(backup.retarget(request), timeout, maxResponseBytes);
+            } catch (TransportException onBackup) {
+                onBackup.addSuppressed(e);
+                throw onBackup;
+            }
+        }
+    }
+
+    /**
+     * Ends the threads this client started: the default async pool (calls still queued fail with
+     * {@link IllegalStateException}, running ones are interrupted) and the default transport's deadline timer.
+     * A transport or executor you supplied is left alone. Later calls fail. Waits briefly for the threads to end.
+     */
+    @Override
+    public void close() {
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+        if (ownedTransport != null) {
+            ownedTransport.close();
+        }
     }
 
     private <T> ApiResponse<T> toApiResponse(ApiRequest request, WireResponse response, Class<T> type) {
         String requestId = response.header("Request-ID");
+        if (response.statusCode() >= 300 && response.statusCode() < 400) {
+            // WeChat Pay's API never redirects; following one would send the signed request where it was not meant.
+            throw new MalformedResponseException(describe(request) + ": the answer is a redirect to "
+                    + response.header("Location") + ", which is never followed", response.statusCode(),
+                    response.bodyAsString(), requestId, null);
+        }
         if (!response.isSuccessful()) {
             throw serviceException(response, requestId);
         }
@@ -314,7 +411,7 @@ public final class WechatPayClient {
     }
 
     /** Maps a non-2xx answer, keeping the raw body whenever it is not WeChat Pay's error JSON. */
-    private ServiceException serviceException(WireResponse response, String requestId) {
+    ServiceException serviceException(WireResponse response, String requestId) {
         String text = response.bodyAsString();
         String code = null;
         String message = null;
@@ -364,6 +461,8 @@ public final class WechatPayClient {
         private Provider signatureProvider;
         private ObjectMapper mapper;
         private Executor asyncExecutor;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private URI backupBaseUri;
         private final List<Interceptor> interceptors = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
         private final TrustedKeys trusted = new TrustedKeys(problems);
@@ -508,11 +607,52 @@ public final class WechatPayClient {
             return this;
         }
 
-        /** The executor {@link #executeAsync} runs calls on; default a per-client pool of on-demand daemon threads. */
+        /**
+         * The executor {@link #executeAsync} runs calls on. The default is a per-client bounded pool:
+         * {@link WechatPayClient#DEFAULT_ASYNC_THREADS} daemon threads ({@code wxpay-<mchid>-async-<n>}, started on demand, ended
+         * after a minute idle or by {@link WechatPayClient#close()}) and a queue of {@link WechatPayClient#DEFAULT_ASYNC_QUEUE}
+         * calls; when both are full, the returned future fails with
+         * {@link java.util.concurrent.RejectedExecutionException}. An executor you supply is never shut down by
+         * the client.
+         */
         public Builder asyncExecutor(Executor executor) {
             this.asyncExecutor = executor;
             if (executor == null) {
                 problems.add("asyncExecutor: the executor is null");
+            }
+            return this;
+        }
+
+        /**
+         * A second host for calls that cannot reach the main one: WeChat Pay documents
+         * {@code https://api2.wechatpay.cn} as the backup of {@code https://api.mch.weixin.qq.com}. Only a failure
+         * before anything was sent (the name does not resolve, the connection is refused, the connect timeout
+         * passed) sends the call once more, to the backup host, signed afresh for it. A call that may have reached
+         * WeChat Pay (a reset, a timeout after sending, an error answer) is never repeated by the client.
+         */
+        public Builder backupBaseUri(URI backupBaseUri) {
+            this.backupBaseUri = backupBaseUri;
+            if (backupBaseUri == null) {
+                problems.add("backupBaseUri: the URI is null (leave it unset for no backup host)");
+            } else if (!backupBaseUri.isAbsolute() || backupBaseUri.getHost() == null
+                    || !("https".equalsIgnoreCase(backupBaseUri.getScheme())
+                    || "http".equalsIgnoreCase(backupBaseUri.getScheme()))
+                    || backupBaseUri.getRawQuery() != null || backupBaseUri.getRawFragment() != null) {
+                problems.add("backupBaseUri must be an absolute http(s) URI with a host and no query, got "
+                        + backupBaseUri);
+            }
+            return this;
+        }
+
+        /**
+         * The longest API answer body accepted, in bytes; default {@link WechatPayClient#DEFAULT_MAX_RESPONSE_BYTES} (4 MiB).
+         * A longer answer is refused as a {@link MalformedResponseException} while it streams, so a hostile or
+         * broken server cannot fill the heap. Downloads are not capped.
+         */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            this.maxResponseBytes = maxResponseBytes;
+            if (maxResponseBytes < 1) {
+                problems.add("maxResponseBytes must be positive, got " + maxResponseBytes);
             }
             return this;
         }

@@ -1,11 +1,16 @@
 package dev.wxpay.transport.okhttp;
 
+import dev.wxpay.runtime.MalformedResponseException;
+import dev.wxpay.runtime.StreamedResponse;
 import dev.wxpay.runtime.Transport;
 import dev.wxpay.runtime.TransportException;
 import dev.wxpay.runtime.WechatPayException;
 import dev.wxpay.runtime.WireRequest;
 import dev.wxpay.runtime.WireResponse;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +38,9 @@ import okhttp3.ResponseBody;
  * <p>What it guarantees, whichever {@link OkHttpClient} it wraps: the request goes out with exactly the signed
  * method, path, query, headers and body (a URL that OkHttp would re-encode differently is refused before anything is
  * sent, naming both forms); redirects are never followed (a redirect target is not what was signed); the client's
- * {@code timeout} bounds the whole call (OkHttp's call timeout), whatever the wrapped client's own timeouts are.
+ * {@code timeout} bounds the whole call (OkHttp's call timeout), whatever the wrapped client's own timeouts are
+ * (a download instead bounds each read: see {@link #stream}); an answer longer than the client's cap is dropped
+ * while it streams.
  * OkHttp's own behaviour otherwise stays: connection pooling, transparent gzip, and its retry of a request whose
  * pooled connection turned out to be dead before an answer arrived (as in the official WeChat Pay SDK, which uses
  * OkHttp with its defaults).
@@ -95,22 +102,83 @@ public final class OkHttpTransport implements Transport {
 
     @Override
     public WireResponse send(WireRequest request, Duration timeout) {
+        return send(request, timeout, Long.MAX_VALUE);
+    }
+
+    /**
+     * A {@code Content-Length} above the cap is refused before the body is read; a longer chunked body is refused
+     * once the cap is passed, and the connection is dropped rather than read to the end.
+     */
+    @Override
+    public WireResponse send(WireRequest request, Duration timeout, long maxBodyBytes) {
         Call call = client.newCall(toOkHttp(request));
         call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
         try (Response response = call.execute()) {
             ResponseBody body = response.body();
-            byte[] bytes = body == null ? EMPTY : body.bytes();
+            byte[] bytes = body == null ? EMPTY : read(request, response, body, maxBodyBytes);
             return WireResponse.of(response.code(), response.headers().toMultimap(), bytes);
-        } catch (InterruptedIOException e) {
+        } catch (IOException e) {
+            throw failure(request, timeout, e);
+        }
+    }
+
+    private static byte[] read(WireRequest request, Response response, ResponseBody body, long cap)
+            throws IOException {
+        if (cap == Long.MAX_VALUE) {
+            return body.bytes();
+        }
+        if (body.contentLength() > cap) {
+            throw MalformedResponseException.bodyTooLarge(request, response.code(), response.header("Request-ID"),
+                    cap);
+        }
+        // readNBytes grows its buffer as bytes arrive: memory follows the body, never the cap.
+        byte[] bytes = body.byteStream().readNBytes((int) Math.min(cap, Integer.MAX_VALUE - 16) + 1);
+        if (bytes.length > cap) {
+            throw MalformedResponseException.bodyTooLarge(request, response.code(), response.header("Request-ID"),
+                    cap);
+        }
+        return bytes;
+    }
+
+    /**
+     * Streams the body: no call timeout (a bill takes as long as it takes), the timeout bounding instead each
+     * socket read, including the wait for the headers (OkHttp's read timeout on a copy of the client that shares
+     * its pool and dispatcher).
+     */
+    @Override
+    public StreamedResponse stream(WireRequest request, Duration timeout) {
+        OkHttpClient streaming = client.newBuilder().callTimeout(Duration.ZERO).readTimeout(timeout).build();
+        Call call = streaming.newCall(toOkHttp(request));
+        Response response;
+        try {
+            response = call.execute();
+        } catch (IOException e) {
+            throw failure(request, timeout, e);
+        }
+        ResponseBody body = response.body();
+        InputStream in = body == null ? new ByteArrayInputStream(EMPTY) : body.byteStream();
+        return StreamedResponse.of(response.code(), response.headers().toMultimap(), new FilterInputStream(in) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    response.close();
+                }
+            }
+        });
+    }
+
+    private static TransportException failure(WireRequest request, Duration timeout, IOException e) {
+        if (e instanceof InterruptedIOException) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new TransportException(what(request) + " was interrupted", e, false);
+                return new TransportException(what(request) + " was interrupted", e, false);
             }
             // OkHttp's call timeout and socket timeouts (connect, and read/write on a client you configured).
-            throw new TransportException(what(request) + " timed out (" + e.getMessage() + ") within "
+            return new TransportException(what(request) + " timed out (" + e.getMessage() + ") within "
                     + timeout.toMillis() + " ms", e, true);
-        } catch (IOException e) {
-            throw new TransportException(what(request) + " failed: " + e, e, false);
         }
+        return new TransportException(what(request) + " failed: " + e, e, false);
     }
 
     private static Request toOkHttp(WireRequest request) {
