@@ -6,6 +6,7 @@ import dev.wxpay.codegen.model.ParameterModel;
 import dev.wxpay.codegen.model.ValidationModel;
 import dev.wxpay.codegen.naming.JavaNames;
 import dev.wxpay.codegen.naming.JavaText;
+import dev.wxpay.codegen.naming.ShortNames;
 import io.swagger.v3.oas.models.OpenAPI;
 
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class ApiClassBuilder {
         Map<String, List<OperationModel>> byClass = new TreeMap<>();
         Map<String, String> tagByClass = new TreeMap<>();
         for (OperationModel op : operations) {
-            String className = apiClassName(op);
+            String className = apiClassName(op, ShortNames.maxSimpleName(context.apiPackage()));
             byClass.computeIfAbsent(className, k -> new ArrayList<>()).add(op);
             tagByClass.putIfAbsent(className, op.tag());
         }
@@ -62,11 +63,14 @@ final class ApiClassBuilder {
         return apis;
     }
 
-    /** {@code PartnerUserSignPlans} gives {@code PartnerUserSignPlansApi}; a tag without ASCII words uses the path. */
-    static String apiClassName(OperationModel op) {
+    /**
+     * {@code PartnerUserSignPlans} gives {@code PartnerUserSignPlansApi}; a tag without ASCII words uses the path.
+     * At most {@code max} characters ({@link ShortNames}).
+     */
+    static String apiClassName(OperationModel op, int max) {
         String fromTag = JavaNames.pascal(op.tag());
         if (!fromTag.isEmpty() && Character.isLetter(fromTag.charAt(0))) {
-            return fromTag + "Api";
+            return ShortNames.shorten(fromTag, max - "Api".length()) + "Api";
         }
         for (String segment : op.path().split("/")) {
             if (segment.isEmpty() || segment.contains("{") || segment.matches("v\\d+")) {
@@ -74,7 +78,7 @@ final class ApiClassBuilder {
             }
             String pascal = JavaNames.pascal(segment);
             if (!pascal.isEmpty() && Character.isLetter(pascal.charAt(0))) {
-                return pascal + "Api";
+                return ShortNames.shorten(pascal, max - "Api".length()) + "Api";
             }
         }
         return "DefaultApi";

@@ -7,6 +7,7 @@ import dev.wxpay.codegen.model.ParameterModel;
 import dev.wxpay.codegen.naming.JavaNames;
 import dev.wxpay.codegen.naming.JavaText;
 import dev.wxpay.codegen.naming.NameAllocator;
+import dev.wxpay.codegen.naming.ShortNames;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,8 +106,8 @@ final class ChainBuilder {
         root.className = "Wxpay";
         for (Node node : nodes.values()) {
             String name = className(node.path);
-            node.className = classNames.newName(name.isEmpty() || !Character.isLetter(name.charAt(0))
-                    ? "Path" + name : name, node.path);
+            node.className = ShortNames.allocate(classNames, name.isEmpty() || !Character.isLetter(name.charAt(0))
+                    ? "Path" + name : name, node.path, ShortNames.maxSimpleName(packageOf(node)));
         }
         List<ChainNodeModel> result = new ArrayList<>();
         result.add(render(root, ownerByOperation));

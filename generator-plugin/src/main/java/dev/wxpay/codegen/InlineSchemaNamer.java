@@ -2,6 +2,7 @@ package dev.wxpay.codegen;
 
 import dev.wxpay.codegen.naming.JavaNames;
 import dev.wxpay.codegen.naming.NameAllocator;
+import dev.wxpay.codegen.naming.ShortNames;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -26,7 +27,10 @@ import java.util.TreeMap;
  *   <li>an object property: owner + property ({@code CreatePlanRequestTimeRange});</li>
  *   <li>array items: owner + property + {@code Item}; map values: owner + property + {@code Value}.</li>
  * </ul>
- * Operations are visited in path and method order, so names are deterministic. Not thread-safe; one per spec.
+ * Operations are visited in path and method order, so names are deterministic. Inline objects of identical
+ * shape (the same properties with the same types, formats, required list, items and nesting; descriptions and
+ * examples aside) are one class, named where the shape is met first. Names longer than the limit are shortened
+ * by the rule of {@link ShortNames}. Not thread-safe; one per spec.
  */
 final class InlineSchemaNamer {
     private static final String PREFIX = "#/components/schemas/";
@@ -35,9 +39,13 @@ final class InlineSchemaNamer {
     private final NameAllocator names = new NameAllocator();
     private final Map<String, Schema<?>> added = new LinkedHashMap<>();
     private final Map<Schema<?>, String> extracted = new java.util.IdentityHashMap<>();
+    private final Map<String, String> nameByShape = new java.util.HashMap<>();
+    private final int maxName;
 
-    InlineSchemaNamer(OpenAPI api) {
+    /** @param maxName the longest class name to give (see {@link ShortNames#maxSimpleName}) */
+    InlineSchemaNamer(OpenAPI api, int maxName) {
         this.api = api;
+        this.maxName = maxName;
     }
 
     /** Names every inline object schema of the spec. */
@@ -132,14 +140,21 @@ final class InlineSchemaNamer {
 
     /** Moves {@code schema} to the components under a free name and returns a reference to it. */
     private Schema<?> extract(String suggestion, Schema<?> schema) {
-        // The same schema object reached twice keeps one name; equal shapes written in two places get two names,
-        // each from where it sits. (Identity, not equals: a Schema's hashCode also walks its whole tree.)
+        // The same schema object reached twice keeps one name (identity first: a Schema's hashCode walks its whole
+        // tree); an equal shape written in another place takes the name it was given first.
         String name = extracted.get(schema);
         if (name == null) {
-            name = names.newName(suggestion, new Object());
-            extracted.put(schema, name);
-            added.put(name, schema);
-            nameProperties(name, schema);
+            String shape = SchemaShape.of(schema);
+            name = nameByShape.get(shape);
+            if (name == null) {
+                name = ShortNames.allocate(names, suggestion, new Object(), maxName);
+                nameByShape.put(shape, name);
+                added.put(name, schema);
+                extracted.put(schema, name);
+                nameProperties(name, schema);
+            } else {
+                extracted.put(schema, name);
+            }
         }
         Schema<?> ref = new Schema<>();
         ref.set$ref(PREFIX + name);

@@ -46,8 +46,13 @@ public final class SpecPreparer {
 
     /** Derives missing operationIds, then names inline schemas (from those operationIds). */
     public static void prepare(OpenAPI api) {
+        prepare(api, dev.wxpay.codegen.naming.ShortNames.MAX_SIMPLE_NAME);
+    }
+
+    /** As {@link #prepare(OpenAPI)}, giving inline schemas names of at most {@code maxName} characters. */
+    public static void prepare(OpenAPI api, int maxName) {
         deriveOperationIds(api);
-        new InlineSchemaNamer(api).run();
+        new InlineSchemaNamer(api, maxName).run();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.wxpay.codegen.model.ClientModel;
+import dev.wxpay.codegen.naming.ShortNames;
 import dev.wxpay.codegen.openapi.CodegenModelStep;
 import dev.wxpay.codegen.openapi.WxpayCodegen;
 import dev.wxpay.codegen.read.ParsedSpec;
@@ -153,7 +154,7 @@ public final class WxpayGenerator {
         }
         List<ClientModel.Skipped> removed = SpecPreparer.removeOperations(spec.openAPI(), problems.byOperation());
         int totalOperations = SpecPreparer.countOperations(spec.openAPI()) + removed.size();
-        SpecPreparer.prepare(spec.openAPI());
+        SpecPreparer.prepare(spec.openAPI(), ShortNames.maxSimpleName(target.packageName() + ".model"));
         CodegenModelStep.Result codegen = new CodegenModelStep().run(config, spec.openAPI(),
                 request.outputDirectory());
         ModelBuilder builder = new ModelBuilder(spec.openAPI(), codegen, target.source().fileName(),

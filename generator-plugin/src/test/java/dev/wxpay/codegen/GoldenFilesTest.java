@@ -40,7 +40,7 @@ class GoldenFilesTest {
             "api/PayscorePlansApi.java",                     // a POST without a body
             "api/RequestValidation.java",                    // nested and list-item required-field checks
             "Wxpay.java",                                    // the root of the chain
-            "chain/V3PayscoreSignPlanPartnerUserSignPlansMerchantSignPlanNo.java", // parameter segment, GET with query
+            "chain/V3SignPlanPartnerUserSignPlansMerchantSignPlanNo.java", // parameter segment, GET with query; name shortened to 50
             "chain/V3PayscorePlanPayscorePlansMerchantPlanNoStop.java",            // body-less POST leaf
             "notification/PayscoreNotifications.java",       // event types and typed parse methods
     })

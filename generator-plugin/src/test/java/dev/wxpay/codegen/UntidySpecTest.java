@@ -46,22 +46,23 @@ class UntidySpecTest {
     }
 
     @Test
-    @DisplayName("inline schemas are named from operation and property path, never with numeric suffixes")
+    @DisplayName("inline schemas are named from operation and property path, never with numeric suffixes,"
+            + " and names past 50 characters lose words in the middle")
     void inlineNames() {
         assertThat(model.schemas()).extracting(SchemaModel::className).containsExactlyInAnyOrder(
                 "PostPayscoreSignPlanPartnerUserSignPlansRequest",
-                "PostPayscoreSignPlanPartnerUserSignPlansRequestAmount",
-                "PostPayscoreSignPlanPartnerUserSignPlansRequestSignPlanDetailItem",
+                "PostSignPlanPartnerUserSignPlansRequestAmount",             // PostPayscore...RequestAmount
+                "PostPartnerUserSignPlansRequestSignPlanDetailItem",         // PostPayscore...SignPlanDetailItem
                 "PostPayscoreSignPlanPartnerUserSignPlansResponse",
-                "PostPayscoreSignPlanPartnerUserSignPlansResponseSignPlan",
-                "PostPayscoreSignPlanPartnerUserSignPlansResponseSignPlanAmount",
-                "GetPayscoreSignPlanPartnerUserSignPlansMerchantSignPlanNoByMerchantSignPlanNoResponse",
-                "GetPayscoreSignPlanPartnerUserSignPlansMerchantSignPlanNoByMerchantSignPlanNoResponseAmount");
+                "PostSignPlanPartnerUserSignPlansResponseSignPlan",          // PostPayscore...ResponseSignPlan
+                "PostPlanPartnerUserSignPlansResponseSignPlanAmount",        // PostPayscore...SignPlanAmount
+                "GetMerchantSignPlanNoByMerchantSignPlanNoResponse",         // GetPayscore...NoResponse
+                "GetSignPlanNoByMerchantSignPlanNoResponseAmount");          // GetPayscore...NoResponseAmount
         assertThat(model.schemas()).extracting(SchemaModel::className).noneMatch(n -> n.matches(".*_?\\d+$"));
         SchemaModel request = model.schemas().stream()
                 .filter(s -> s.className().equals("PostPayscoreSignPlanPartnerUserSignPlansRequest")).findFirst().orElseThrow();
         assertThat(request.properties()).extracting(p -> p.jsonName() + ":" + p.javaType()).containsExactly(
-                "service_id:String", "amount:PostPayscoreSignPlanPartnerUserSignPlansRequestAmount",
-                "sign_plan_detail:List<PostPayscoreSignPlanPartnerUserSignPlansRequestSignPlanDetailItem>");
+                "service_id:String", "amount:PostSignPlanPartnerUserSignPlansRequestAmount",
+                "sign_plan_detail:List<PostPartnerUserSignPlansRequestSignPlanDetailItem>");
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * The path {@code /v3/payscore/sign-plan/partner/user-sign-plans/merchant-sign-plan-no/{merchant_sign_plan_no}} of the call chain.
  * <p>Immutable and thread-safe.
  */
-public final class V3PayscoreSignPlanPartnerUserSignPlansMerchantSignPlanNo {
+public final class V3SignPlanPartnerUserSignPlansMerchantSignPlanNo {
     private final WechatPayClient client;
     private final String merchantSignPlanNo;
 
@@ -23,7 +23,7 @@ public final class V3PayscoreSignPlanPartnerUserSignPlansMerchantSignPlanNo {
      * @param client the client
      * @param merchantSignPlanNo a path value collected so far
      */
-    public V3PayscoreSignPlanPartnerUserSignPlansMerchantSignPlanNo(WechatPayClient client, String merchantSignPlanNo) {
+    public V3SignPlanPartnerUserSignPlansMerchantSignPlanNo(WechatPayClient client, String merchantSignPlanNo) {
         this.client = Objects.requireNonNull(client, "client");
         this.merchantSignPlanNo = merchantSignPlanNo;
     }
@@ -33,8 +33,8 @@ public final class V3PayscoreSignPlanPartnerUserSignPlansMerchantSignPlanNo {
      *
      * @return the next step of the chain
      */
-    public V3PayscoreSignPlanPartnerUserSignPlansMerchantSignPlanNoStop stop() {
-        return new V3PayscoreSignPlanPartnerUserSignPlansMerchantSignPlanNoStop(client, merchantSignPlanNo);
+    public V3PlanPartnerUserSignPlansMerchantSignPlanNoStop stop() {
+        return new V3PlanPartnerUserSignPlansMerchantSignPlanNoStop(client, merchantSignPlanNo);
     }
 
     /**
