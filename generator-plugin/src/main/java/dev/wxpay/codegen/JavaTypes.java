@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * thread-safe.
  */
 final class JavaTypes {
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Map<String, String> JDK_TYPES = Map.of(
             "List", "java.util.List", "Map", "java.util.Map", "Set", "java.util.Set",
             "OffsetDateTime", "java.time.OffsetDateTime", "LocalDate", "java.time.LocalDate",
@@ -70,7 +70,10 @@ final class JavaTypes {
         return dataType;
     }
 
-    /** The imports {@code javaType} needs: JDK types by their package, anything else from {@code modelPackage}. */
+    /**
+     * The imports {@code javaType} needs: JDK types by their package, anything else from {@code modelPackage};
+     * a nested class ({@code Owner.Nested}) is reached through its top-level class, which is what is imported.
+     */
     static Set<String> importsOf(String javaType, String modelPackage) {
         Set<String> imports = new TreeSet<>();
         Matcher m = IDENTIFIER.matcher(javaType);
@@ -79,7 +82,8 @@ final class JavaTypes {
             if (JDK_TYPES.containsKey(name)) {
                 imports.add(JDK_TYPES.get(name));
             } else if (!LANG_TYPES.contains(name) && modelPackage != null) {
-                imports.add(modelPackage + "." + name);
+                int dot = name.indexOf('.');
+                imports.add(modelPackage + "." + (dot < 0 ? name : name.substring(0, dot)));
             }
         }
         return imports;

@@ -65,7 +65,7 @@ public final class ModelBuilder {
         Optional<NotificationsModel> notifications = new NotificationBuilder(openAPI, context)
                 .build(schemas.classBySchemaName());
         skipped.sort(Comparator.comparing(ClientModel.Skipped::where));
-        return new ClientModel(context.specName(), context.packageName(), List.copyOf(schemas.byClass().values()),
+        return new ClientModel(context.specName(), context.packageName(), schemas.topLevel(),
                 apis, validation, List.of(), notifications, skipped);
     }
 }

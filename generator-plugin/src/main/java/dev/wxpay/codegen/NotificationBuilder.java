@@ -95,7 +95,7 @@ final class NotificationBuilder {
             throw new GenerationException(bad, List.of(pointer
                     + ": resource-schema " + refText + " is not an object schema under components/schemas"));
         }
-        imports.add(context.modelPackage() + "." + resourceClass);
+        imports.addAll(JavaTypes.importsOf(resourceClass, context.modelPackage()));
         String operationId = cbOp.getOperationId() != null ? cbOp.getOperationId() : schemaName + "Notification";
         List<String> constants = new ArrayList<>();
         for (Object type : typeList) {

@@ -29,8 +29,12 @@ final class SchemaBuilder {
     private static final String[] OBJECT_METHODS = {"getClass", "hashCode", "equals", "toString", "notify",
             "notifyAll", "wait", "clone", "finalize"};
 
-    /** The model classes by class name and the class of each object schema by its components name. */
-    record Schemas(Map<String, SchemaModel> byClass, Map<String, String> classBySchemaName) {
+    /**
+     * The model classes by qualified name ({@code Owner.Nested} for a nested class), the class of each object
+     * schema by its components name (qualified), and the top-level classes holding the nested ones, sorted.
+     */
+    record Schemas(Map<String, SchemaModel> byClass, Map<String, String> classBySchemaName,
+                   List<SchemaModel> topLevel) {
     }
 
     private final BuildContext context;
@@ -66,17 +70,27 @@ final class SchemaBuilder {
             classBySchemaName.put(model.name, model.classname);
         }
         // A schema that cannot be expressed takes the schemas using it along (lenient), so repeat until stable.
+        Map<String, CodegenModel> bySchemaName = new TreeMap<>();
+        models.forEach(m -> bySchemaName.put(m.name, m));
         boolean changed = true;
         while (changed) {
             changed = false;
             schemasByClass.clear();
-            types.schemaClasses(classBySchemaName.values());
+            Map<String, String> qualified = NestedClasses.qualify(classBySchemaName, bySchemaName, skipped);
+            classBySchemaName.keySet().retainAll(qualified.keySet());
+            for (Map.Entry<String, String> entry : qualified.entrySet()) {
+                String classname = bySchemaName.get(entry.getKey()).classname;
+                if (!classname.equals(entry.getValue())) {
+                    types.alias(classname, entry.getValue());
+                }
+            }
+            types.schemaClasses(qualified.values());
             for (CodegenModel model : models) {
                 if (!classBySchemaName.containsKey(model.name)) {
                     continue;
                 }
                 try {
-                    schemasByClass.put(model.classname, buildSchema(model));
+                    schemasByClass.put(qualified.get(model.name), buildSchema(model, qualified.get(model.name)));
                 } catch (UnsupportedConstruct e) {
                     String where = "#/components/schemas/" + model.name;
                     if (!context.lenient()) {
@@ -90,10 +104,15 @@ final class SchemaBuilder {
                 }
             }
         }
-        return new Schemas(schemasByClass, classBySchemaName);
+        Map<String, String> qualifiedBySchema = new TreeMap<>();
+        schemasByClass.values().forEach(s -> qualifiedBySchema.put(s.schemaName(), s.qualifiedName()));
+        return new Schemas(schemasByClass, qualifiedBySchema, NestedClasses.assemble(schemasByClass,
+                context.modelPackage()));
     }
 
-    private SchemaModel buildSchema(CodegenModel model) {
+    private SchemaModel buildSchema(CodegenModel model, String qualifiedName) {
+        int dot = qualifiedName.lastIndexOf('.');
+        String className = qualifiedName.substring(dot + 1);
         String modelPackage = context.modelPackage();
         NameAllocator propertyNames = new NameAllocator().reserve(OBJECT_METHODS);
         List<CodegenProperty> vars = model.allVars != null && !model.allVars.isEmpty() ? model.allVars : model.vars;
@@ -112,13 +131,17 @@ final class SchemaBuilder {
             properties.add(property);
         }
         List<String> javadoc = new ArrayList<>(JavaText.javadocLines(model.description));
-        if (javadoc.isEmpty()) {
+        if (javadoc.isEmpty() && dot >= 0) {
+            // The components name of a nested schema is internal: name the class it sits in instead.
+            javadoc.add(" The <code>" + className + "</code> object of {@link " + qualifiedName.substring(0, dot)
+                    + "}.");
+        } else if (javadoc.isEmpty()) {
             javadoc.add(" The <code>" + JavaText.javadocInline(model.name) + "</code> schema.");
         }
         StringBuilder order = new StringBuilder();
         StringBuilder equals = new StringBuilder();
         StringBuilder hash = new StringBuilder();
-        StringBuilder toString = new StringBuilder("\"" + model.classname + "{\"");
+        StringBuilder toString = new StringBuilder("\"" + className + "{\"");
         for (int i = 0; i < properties.size(); i++) {
             PropertyModel p = properties.get(i);
             String sep = i == 0 ? "" : ", ";
@@ -137,9 +160,9 @@ final class SchemaBuilder {
         }
         toString.append("\n                + \"}\"");
         imports.removeIf(i -> i.startsWith(modelPackage + ".") && i.indexOf('.', modelPackage.length() + 1) < 0);
-        return new SchemaModel(model.name, modelPackage, model.classname, List.copyOf(imports), javadoc, properties,
+        return new SchemaModel(model.name, modelPackage, className, List.copyOf(imports), javadoc, properties,
                 order.toString(), equals.length() == 0 ? "true" : equals.toString(), hash.toString(),
-                toString.toString());
+                toString.toString(), qualifiedName, dot < 0 ? "public" : "public static", List.of());
     }
 
     /** One property: its Java names (keywords and Object's methods avoided), type, annotation and Javadoc. */

@@ -30,7 +30,7 @@ final class ValidationBuilder {
         List<ValidationModel.Check> checks = new ArrayList<>();
         for (String className : reachable) {
             SchemaModel schema = schemasByClass.get(className);
-            imports.add(context.modelPackage() + "." + className);
+            imports.addAll(JavaTypes.importsOf(className, context.modelPackage()));
             List<ValidationModel.Required> required = new ArrayList<>();
             List<ValidationModel.Nested> nested = new ArrayList<>();
             List<ValidationModel.Nested> lists = new ArrayList<>();
@@ -41,14 +41,19 @@ final class ValidationBuilder {
                 }
                 String element = JavaTypes.listElement(p.javaType());
                 if (schemasByClass.containsKey(p.javaType())) {
-                    nested.add(new ValidationModel.Nested(p.getterName(), json, "check" + p.javaType(), p.javaType()));
+                    nested.add(new ValidationModel.Nested(p.getterName(), json, checkMethod(p.javaType()), p.javaType()));
                 } else if (element != null && schemasByClass.containsKey(element)) {
-                    lists.add(new ValidationModel.Nested(p.getterName(), json, "check" + element, element));
+                    lists.add(new ValidationModel.Nested(p.getterName(), json, checkMethod(element), element));
                 }
             }
-            checks.add(new ValidationModel.Check("check" + className, className, required, nested, lists));
+            checks.add(new ValidationModel.Check(checkMethod(className), className, required, nested, lists));
         }
         return new ValidationModel(context.apiPackage(), "RequestValidation", List.copyOf(imports), checks);
+    }
+
+    /** {@code checkAmount}; a nested class {@code Owner.Amount} gives {@code checkOwner_Amount}. */
+    private static String checkMethod(String className) {
+        return "check" + className.replace('.', '_');
     }
 
     /** The model classes reachable from request bodies, sorted. */

@@ -27,16 +27,18 @@ class NamesAtScaleTest {
     }
 
     @Test
-    @DisplayName("inline objects of identical shape are one class, named where the shape is met first")
+    @DisplayName("inline objects of identical shape are one class, nested where the shape is met first")
     void identicalShapesAreOneClass(@TempDir Path work) throws IOException {
         Path sources = work.resolve("src");
         List<String> files = generate(sources, "com.example.wx");
-        assertThat(files).contains("com/example/wx/model/AppPrepayRequestAmount.java",
-                "com/example/wx/model/JsapiPrepayRequestPayer.java")
-                .doesNotContain("com/example/wx/model/JsapiPrepayRequestAmount.java");
+        assertThat(files).contains("com/example/wx/model/AppPrepayRequest.java",
+                "com/example/wx/model/JsapiPrepayRequest.java")
+                .noneMatch(f -> f.endsWith("Amount.java") || f.endsWith("Payer.java"));
         String jsapi = Files.readString(sources.resolve("com/example/wx/model/JsapiPrepayRequest.java"),
                 StandardCharsets.UTF_8);
-        assertThat(jsapi).contains("private AppPrepayRequestAmount amount;", "private JsapiPrepayRequestPayer payer;");
+        assertThat(jsapi).contains("private AppPrepayRequest.Amount amount;",
+                "private JsapiPrepayRequest.Payer payer;", "public static class Payer {")
+                .doesNotContain("class Amount");
     }
 
     @Test

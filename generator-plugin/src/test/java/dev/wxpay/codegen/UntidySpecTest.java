@@ -46,23 +46,30 @@ class UntidySpecTest {
     }
 
     @Test
-    @DisplayName("inline schemas are named from operation and property path, never with numeric suffixes,"
-            + " and names past 50 characters lose words in the middle")
+    @DisplayName("inline bodies are named from the operation, and the inline objects below them are nested classes"
+            + " named after their property")
     void inlineNames() {
         assertThat(model.schemas()).extracting(SchemaModel::className).containsExactlyInAnyOrder(
                 "PostPayscoreSignPlanPartnerUserSignPlansRequest",
-                "PostSignPlanPartnerUserSignPlansRequestAmount",             // PostPayscore...RequestAmount
-                "PostPartnerUserSignPlansRequestSignPlanDetailItem",         // PostPayscore...SignPlanDetailItem
                 "PostPayscoreSignPlanPartnerUserSignPlansResponse",
-                "PostSignPlanPartnerUserSignPlansResponseSignPlan",          // PostPayscore...ResponseSignPlan
-                "PostPlanPartnerUserSignPlansResponseSignPlanAmount",        // PostPayscore...SignPlanAmount
-                "GetMerchantSignPlanNoByMerchantSignPlanNoResponse",         // GetPayscore...NoResponse
-                "GetSignPlanNoByMerchantSignPlanNoResponseAmount");          // GetPayscore...NoResponseAmount
-        assertThat(model.schemas()).extracting(SchemaModel::className).noneMatch(n -> n.matches(".*_?\\d+$"));
+                "GetMerchantSignPlanNoByMerchantSignPlanNoResponse");             // GetPayscore...NoResponse
+        assertThat(model.schemas().stream().flatMap(UntidySpecTest::nested).map(SchemaModel::qualifiedName))
+                .containsExactlyInAnyOrder(
+                        "PostPayscoreSignPlanPartnerUserSignPlansRequest.Amount",
+                        "PostPayscoreSignPlanPartnerUserSignPlansRequest.SignPlanDetail",
+                        "PostPayscoreSignPlanPartnerUserSignPlansResponse.SignPlan",
+                        "PostPayscoreSignPlanPartnerUserSignPlansResponse.SignPlan.Amount",
+                        "GetMerchantSignPlanNoByMerchantSignPlanNoResponse.Amount");
         SchemaModel request = model.schemas().stream()
                 .filter(s -> s.className().equals("PostPayscoreSignPlanPartnerUserSignPlansRequest")).findFirst().orElseThrow();
         assertThat(request.properties()).extracting(p -> p.jsonName() + ":" + p.javaType()).containsExactly(
-                "service_id:String", "amount:PostSignPlanPartnerUserSignPlansRequestAmount",
-                "sign_plan_detail:List<PostPartnerUserSignPlansRequestSignPlanDetailItem>");
+                "service_id:String", "amount:PostPayscoreSignPlanPartnerUserSignPlansRequest.Amount",
+                "sign_plan_detail:List<PostPayscoreSignPlanPartnerUserSignPlansRequest.SignPlanDetail>");
+    }
+
+    /** The nested classes of {@code schema}, at every depth. */
+    private static java.util.stream.Stream<SchemaModel> nested(SchemaModel schema) {
+        return schema.nested().stream().flatMap(n -> java.util.stream.Stream.concat(java.util.stream.Stream.of(n),
+                nested(n)));
     }
 }

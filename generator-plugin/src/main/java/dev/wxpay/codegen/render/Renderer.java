@@ -51,7 +51,8 @@ public final class Renderer {
     public List<RenderedFile> render(ClientModel model) {
         List<RenderedFile> files = new ArrayList<>();
         for (SchemaModel schema : model.schemas()) {
-            files.add(file(model, schema.packageName(), schema.className(), "model.mustache", schema));
+            files.add(file(model, schema.packageName(), schema.className(), "model.mustache", schema,
+                    nestedClasses(model, schema)));
         }
         if (!model.apis().isEmpty()) {
             files.add(file(model, model.validation().packageName(), model.validation().className(),
@@ -69,12 +70,41 @@ public final class Renderer {
     }
 
     private RenderedFile file(ClientModel model, String packageName, String className, String template, Object scope) {
+        return file(model, packageName, className, template, scope, List.of());
+    }
+
+    private RenderedFile file(ClientModel model, String packageName, String className, String template, Object scope,
+                              List<String> nestedClasses) {
+        return new RenderedFile(packageName.replace('.', '/') + "/" + className + ".java",
+                text(model, className, template, scope, nestedClasses));
+    }
+
+    /**
+     * The nested classes of {@code schema} printed by {@code modelClass.mustache}, deepest first, each indented
+     * one level (four spaces) and without its last line break, as {@code modelClass.mustache} prints them.
+     */
+    private List<String> nestedClasses(ClientModel model, SchemaModel schema) {
+        List<String> texts = new ArrayList<>();
+        for (SchemaModel nested : schema.nested()) {
+            String text = text(model, nested.qualifiedName(), "modelClass.mustache", nested,
+                    nestedClasses(model, nested));
+            StringBuilder indented = new StringBuilder();
+            for (String line : text.stripTrailing().split("\n", -1)) {
+                indented.append(indented.length() == 0 ? "" : "\n").append(line.isEmpty() ? "" : "    " + line);
+            }
+            texts.add(indented.toString());
+        }
+        return texts;
+    }
+
+    private String text(ClientModel model, String className, String template, Object scope,
+                        List<String> nestedClasses) {
         Map<String, Object> bundle = new HashMap<>();
         bundle.put("specName", model.specName());
+        bundle.put("nestedClasses", nestedClasses);
         bundle.put(MustacheJavaEngineAdapter.MODEL, scope);
         try {
-            String text = engine.compileTemplate(templates, bundle, template);
-            return new RenderedFile(packageName.replace('.', '/') + "/" + className + ".java", text);
+            return engine.compileTemplate(templates, bundle, template);
         } catch (IOException | RuntimeException e) {
             if (e instanceof GenerationException g) {
                 throw g;
