@@ -341,19 +341,8 @@ final class ChainBuilder {
         return ownerByOperation.get(op.path() + " " + op.httpMethod());
     }
 
+    /** The imports {@code javaType} needs in a chain class (a nested model class imports its top-level class). */
     private static void addImports(Set<String> imports, String javaType, String productPackage) {
-        Matcher m = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(javaType);
-        while (m.find()) {
-            String name = m.group();
-            switch (name) {
-                case "String", "Integer", "Long", "Boolean", "Double", "Float", "Object", "Void", "byte" -> { }
-                case "List" -> imports.add("java.util.List");
-                case "Map" -> imports.add("java.util.Map");
-                case "OffsetDateTime" -> imports.add("java.time.OffsetDateTime");
-                case "LocalDate" -> imports.add("java.time.LocalDate");
-                case "BigDecimal" -> imports.add("java.math.BigDecimal");
-                default -> imports.add(productPackage + ".model." + name);
-            }
-        }
+        imports.addAll(JavaTypes.importsOf(javaType, productPackage + ".model"));
     }
 }

@@ -1,6 +1,5 @@
 package dev.wxpay.codegen;
 
-import dev.wxpay.codegen.model.ClientModel;
 import dev.wxpay.codegen.model.SchemaModel;
 import org.openapitools.codegen.CodegenModel;
 
@@ -22,21 +21,16 @@ final class NestedClasses {
 
     /**
      * The qualified class name of every object schema of {@code classBySchemaName} (components name to codegen
-     * class name). A nested schema whose owner is not generated (lenient mode skipped it) is left out and
-     * reported in {@code skipped}: it has no class to live in.
+     * class name). A nested schema whose owner is not generated (lenient mode skipped it) stays top-level, named
+     * from its path as before nesting.
      */
-    static Map<String, String> qualify(Map<String, String> classBySchemaName, Map<String, CodegenModel> models,
-                                       List<ClientModel.Skipped> skipped) {
+    static Map<String, String> qualify(Map<String, String> classBySchemaName, Map<String, CodegenModel> models) {
         Map<String, String> qualified = new TreeMap<>();
         for (String schemaName : classBySchemaName.keySet()) {
             String name = qualifiedName(schemaName, classBySchemaName, models, 0);
-            if (name != null) {
-                qualified.put(schemaName, name);
-            } else {
-                skipped.add(new ClientModel.Skipped("schema " + schemaName, "the schema holding it as a nested"
-                        + " class (" + extension(models.get(schemaName), InlineSchemaNamer.NESTED_IN)
-                        + ") is not generated"));
-            }
+            // Its owner is skipped (lenient mode) but other schemas may use the shape: it becomes a top-level
+            // class under its path name rather than taking those users along.
+            qualified.put(schemaName, name != null ? name : classBySchemaName.get(schemaName));
         }
         return qualified;
     }

@@ -76,7 +76,7 @@ final class SchemaBuilder {
         while (changed) {
             changed = false;
             schemasByClass.clear();
-            Map<String, String> qualified = NestedClasses.qualify(classBySchemaName, bySchemaName, skipped);
+            Map<String, String> qualified = NestedClasses.qualify(classBySchemaName, bySchemaName);
             classBySchemaName.keySet().retainAll(qualified.keySet());
             for (Map.Entry<String, String> entry : qualified.entrySet()) {
                 String classname = bySchemaName.get(entry.getKey()).classname;
