@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *   <li>an {@code array} without {@code items}: the item type is taken from the example (its first element, or the
  *       example itself when the corpus gives a scalar), {@code string} when there is none; a scalar example
  *       becomes a one-element array so that it fits the schema;</li>
- *   <li>{@code properties: null}: removed (an object with no declared properties);</li>
+ *   <li>{@code properties:} without a value: removed (an object with no declared properties);</li>
  *   <li>path parameters: a template variable without a declaration is declared ({@code in: path},
  *       {@code required: true}, {@code type: string}, the description of the first declaration of that name
  *       elsewhere in the corpus); a declared path parameter that is not in the template is removed;</li>
@@ -184,9 +184,11 @@ final class CorpusRepairs {
         if ("array".equals(schema.path("type").asText()) && !schema.has("items")) {
             repairArrayWithoutItems(method, path, schema, pointer);
         }
-        if (schema.has("properties") && schema.get("properties").isNull()) {
+        JsonNode properties = schema.get("properties");
+        if (properties != null && (properties.isNull() || properties.isTextual() && properties.asText().isEmpty())) {
+            // "properties:" with nothing after it: YAML reads null or "", depending on the parser's settings
             schema.remove("properties");
-            add(method, path, pointer, "null-properties", "'properties: null' removed");
+            add(method, path, pointer, "null-properties", "'properties' without a value removed");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();

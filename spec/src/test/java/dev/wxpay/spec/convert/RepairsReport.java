@@ -14,7 +14,7 @@ final class RepairsReport {
         TITLES.put("path-parameter-removed", "Path parameters removed (not in the path template)");
         TITLES.put("invalid-type", "Invalid `type` values repaired");
         TITLES.put("array-without-items", "Arrays without `items` given an item type");
-        TITLES.put("null-properties", "`properties: null` removed");
+        TITLES.put("null-properties", "`properties:` without a value removed");
         TITLES.put("component-renamed", "Converted components renamed (a curated file defines the name)");
         TITLES.put("tag-folded", "Singular `tag` folded into `tags`");
         TITLES.put("response-description", "Responses given the description OpenAPI requires");
