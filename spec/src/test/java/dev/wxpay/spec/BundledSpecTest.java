@@ -143,6 +143,25 @@ class BundledSpecTest {
     }
 
     @Test
+    @DisplayName("reads the same with a YAML 1.1 reader, which takes unquoted dates and 10:30 for non-strings")
+    void readsTheSameInYaml11() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(64 * 1024 * 1024);
+        List<String> different = new ArrayList<>();
+        documents.forEach((name, tree) -> {
+            Object loaded = new org.yaml.snakeyaml.Yaml(options).load(committed.get(name));
+            JsonNode yaml11 = yaml.valueToTree(loaded);
+            if (!tree.equals(SAME_NUMBER, yaml11)) {
+                different.add(name);
+            }
+        });
+        assertThat(different).isEmpty();
+    }
+
+    private static final java.util.Comparator<JsonNode> SAME_NUMBER = (a, b) -> a.isNumber() && b.isNumber()
+            ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
+
+    @Test
     @DisplayName("gives every operation a unique lowerCamel ASCII operationId, one ASCII tag and declared path parameters")
     void operationsAreNamedAndDeclared() {
         Map<String, String> ids = new HashMap<>();

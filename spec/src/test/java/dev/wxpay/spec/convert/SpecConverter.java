@@ -127,13 +127,16 @@ public final class SpecConverter {
         ObjectNode named = JSON.objectNode();
         named.set("tags", JSON.arrayNode().add(tag));
         named.put("operationId", OperationNames.operationId(method, path));
-        op.remove(List.of("tags", "operationId"));
+        // Swagger Parser's converter records the Swagger 2.0 body parameter's name here; the corpus names every
+        // body "_", which is not a Java identifier, and the name is the assembly's, not WeChat Pay's.
+        op.remove(List.of("tags", "operationId", "x-codegen-request-body-name"));
         Matcher link = DOC_LINK.matcher(op.path("description").asText(""));
         if (link.find() && !op.has("externalDocs")) {
             op.putObject("externalDocs").put("description", "官方文档").put("url", link.group(1));
         }
-        // tags and operationId first: a reader of the YAML sees the name before the details.
-        ObjectNode rest = op.deepCopy();
+        // tags and operationId first: a reader of the YAML sees the name before the details (a shallow move).
+        Map<String, JsonNode> rest = new LinkedHashMap<>();
+        op.fields().forEachRemaining(f -> rest.put(f.getKey(), f.getValue()));
         op.removeAll();
         op.setAll(named);
         op.setAll(rest);

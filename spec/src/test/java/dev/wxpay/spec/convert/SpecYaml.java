@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ final class SpecYaml {
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
                 .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                .stringQuotingChecker(new Yaml11SafeQuoting())
                 .build());
     }
 
@@ -41,6 +43,31 @@ final class SpecYaml {
             ? x.decimalValue().compareTo(y.decimalValue()) : x.equals(y) ? 0 : 1;
 
     private SpecYaml() {
+    }
+
+    /**
+     * Jackson's minimal quoting, plus quotes for every string (value or key) that starts like a number, a date or
+     * another non-string scalar: YAML 1.1 readers (SnakeYAML's default resolver, PyYAML) read an unquoted
+     * {@code 2018-06-08T10:34:56+08:00} as a timestamp, {@code 10:30} as the sexagesimal 630 and {@code 200} as an
+     * int key, where the document means strings.
+     */
+    private static final class Yaml11SafeQuoting extends StringQuotingChecker.Default {
+        private static final long serialVersionUID = 1L;
+        private static final String RISKY_FIRST = "0123456789+-.~=<";
+
+        @Override
+        public boolean needToQuoteName(String name) {
+            return super.needToQuoteName(name) || risky(name);
+        }
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || risky(value);
+        }
+
+        private static boolean risky(String text) {
+            return !text.isEmpty() && RISKY_FIRST.indexOf(text.charAt(0)) >= 0;
+        }
     }
 
     /** The YAML (or JSON) document in {@code file}, whose root must be a mapping. */
