@@ -32,7 +32,8 @@ import java.util.Set;
  *
  * <p>Tag = UpperCamel of the product (the first segment after {@code /v3/}) and of the next segment when it is
  * not a parameter: {@code /v3/pay/transactions/jsapi} is {@code PayTransactions}, {@code /v3/certificates} is
- * {@code Certificates}.
+ * {@code Certificates}; when the two together pass {@link #MAX_TAG} characters, the resource alone
+ * ({@code /v3/transaction-block/transaction-block-submissions} is {@code TransactionBlockSubmissions}).
  */
 public final class OperationNames {
     /** Last path segments of a POST that are verbs: the operation is named after the action. */
@@ -43,6 +44,8 @@ public final class OperationNames {
             "redeclare", "refund", "rename", "renew", "report", "restart", "resume", "return", "reverse", "revoke",
             "send", "start", "stop", "submit", "sync", "terminate", "transform", "try", "unbind", "unfreeze", "unlock",
             "upgrade", "upload", "use", "withdraw");
+    /** Longest tag made of product and resource; a longer one is the resource alone. */
+    public static final int MAX_TAG = 40;
     private static final Map<String, String> VERBS = Map.of(
             "GET", "get", "POST", "create", "PATCH", "update", "PUT", "replace", "DELETE", "delete");
 
@@ -86,11 +89,13 @@ public final class OperationNames {
     /** The ASCII tag of the resource {@code path} belongs to. */
     public static String tag(String path) {
         List<String> segments = segments(path);
-        StringBuilder tag = new StringBuilder(upperCamel(words(segments.get(0))));
-        if (segments.size() > 1 && !isParameter(segments.get(1))) {
-            tag.append(upperCamel(words(segments.get(1))));
+        String product = upperCamel(words(segments.get(0)));
+        if (segments.size() < 2 || isParameter(segments.get(1))) {
+            return product;
         }
-        return tag.toString();
+        String resource = upperCamel(words(segments.get(1)));
+        // the API class is the tag + "Api": keep it well inside 50 characters
+        return product.length() + resource.length() > MAX_TAG ? resource : product + resource;
     }
 
     /** The product of {@code path}: its first segment after {@code /v3/}. */

@@ -51,6 +51,8 @@ class OperationNamesTest {
         assertThat(OperationNames.tag("/v3/global/merchants/{sub_mchid}")).isEqualTo("GlobalMerchants");
         assertThat(OperationNames.tag("/v3/merchants/{sub_mchid}")).isEqualTo("Merchants");
         assertThat(OperationNames.tag("/v3/certificates")).isEqualTo("Certificates");
+        assertThat(OperationNames.tag("/v3/transaction-block/transaction-block-submissions"))
+                .as("product and resource together pass 40 characters").isEqualTo("TransactionBlockSubmissions");
         assertThat(OperationNames.product("/v3/fund-app/x")).isEqualTo("fund-app");
     }
 
