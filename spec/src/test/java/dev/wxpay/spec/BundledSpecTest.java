@@ -200,7 +200,8 @@ class BundledSpecTest {
         });
         assertThat(problems).isEmpty();
         assertThat(ids).hasSize(993);
-        assertThat(ids).containsEntry("getRefundDomesticRefund", "GET /v3/refund/domestic/refunds/{out_refund_no} (refund.yaml)");
+        assertThat(ids).containsEntry("reversePayTransactionByOutTradeNo",
+                "POST /v3/pay/transactions/out-trade-no/{out_trade_no}/reverse (pay.yaml)");
     }
 
     @Test
@@ -212,14 +213,35 @@ class BundledSpecTest {
     }
 
     @Test
-    @DisplayName("takes the 14 curated PayScore operations from wxpay/payscore.yaml, unchanged")
-    void curatedPayscoreOperationsAreVerbatim() throws IOException {
-        JsonNode curated = yaml.readTree(RESOURCES.resolve("wxpay/payscore.yaml").toFile());
-        JsonNode product = documents.get("payscore.yaml");
-        curated.path("paths").fields().forEachRemaining(p ->
-                assertThat(product.path("paths").get(p.getKey())).as(p.getKey()).isEqualTo(p.getValue()));
-        curated.path("components").path("schemas").fields().forEachRemaining(s ->
-                assertThat(product.path("components").path("schemas").get(s.getKey())).as(s.getKey()).isEqualTo(s.getValue()));
+    @DisplayName("takes the curated operations (PayScore's 14, the payments file's) from their files, unchanged")
+    void curatedOperationsAreVerbatim() throws IOException {
+        int curatedOperations = 0;
+        for (String name : List.of("wxpay/payscore.yaml", "wxpay/v3/payments.yaml")) {
+            Path file = RESOURCES.resolve(name);
+            if (!Files.exists(file)) {
+                continue;   // payments.yaml is another engineer's; the converter takes it when it exists
+            }
+            JsonNode curated = yaml.readTree(file.toFile());
+            for (Iterator<Map.Entry<String, JsonNode>> it = curated.path("paths").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> p = it.next();
+                String product = p.getKey().split("/")[2];
+                JsonNode doc = documents.get(product + ".yaml");
+                assertThat(doc.path("paths").get(p.getKey())).as(name + " " + p.getKey()).isEqualTo(p.getValue());
+                curatedOperations += operations(wrap(p.getValue()));
+                for (Iterator<Map.Entry<String, JsonNode>> s = curated.path("components").path("schemas").fields(); s.hasNext(); ) {
+                    Map.Entry<String, JsonNode> schema = s.next();
+                    JsonNode copied = doc.path("components").path("schemas").get(schema.getKey());
+                    if (copied != null) {
+                        assertThat(copied).as(name + " schema " + schema.getKey() + " in " + product).isEqualTo(schema.getValue());
+                    }
+                }
+            }
+        }
+        assertThat(curatedOperations).isGreaterThanOrEqualTo(14);
+    }
+
+    private static JsonNode wrap(JsonNode pathItem) {
+        return yaml.createObjectNode().set("paths", yaml.createObjectNode().set("/x", pathItem));
     }
 
     @Test
