@@ -7,7 +7,7 @@ import java.util.SortedMap;
 
 /**
  * Command line of the converter, run by {@code mvn -B -pl spec -Pconvert process-test-classes}: reads the corpus,
- * the curated files of the resource root, and writes {@code wxpay/v3/} below the resource root.
+ * the curated files of the resource root, and writes {@code wxpay/v3/} below the resource root. Stateless.
  */
 public final class ConvertMain {
     private ConvertMain() {
