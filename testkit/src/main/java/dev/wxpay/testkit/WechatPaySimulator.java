@@ -90,6 +90,7 @@ public final class WechatPaySimulator implements AutoCloseable {
     private final List<ProductDoor> doors;
     private final Map<String, ProductDoor> doorsByOperation;
     private final FaultInjector faults;
+    private final FaultControl faultControl;
     private final NotificationSender notifications;
     private final Notifier notifier;
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
@@ -120,6 +121,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         this.authenticator = new RequestAuthenticator(merchants, clock, b.timestampWindow);
         this.mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.faults = new FaultInjector(spec.operationIds());
+        this.faultControl = new FaultControl(faults);
         this.notifications = new NotificationSender(b.retryDelays, b.notificationTimeout);
         this.notifier = new Notifier(merchants, clock, random, notifications, this::notificationHeaders);
         this.payscore = new PayscoreState(clock, random, notifier, b.emptyUnsetDateTimes);
@@ -338,7 +340,7 @@ public final class WechatPaySimulator implements AutoCloseable {
             }
         }
         List<Map.Entry<String, String>> query = parseQuery(rawQuery);
-        List<Fault> applied = faults.take(op == null ? null : op.operationId());
+        List<Fault> applied = faults.take(op == null ? null : op.operationId(), rawPath);
         for (Fault f : applied) {
             if (f.kind() == Fault.Kind.DELAY) {
                 pause(f.delayDuration());
@@ -595,6 +597,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         ObjectNode body = null;
         try {
             JsonNode request = call.body().length == 0 ? null : mapper.readTree(call.body());
+            body = faultControl.control(call.method(), segments, request);
             for (int i = 0; body == null && i < doors.size(); i++) {
                 body = doors.get(i).control(call.method(), segments, request);
             }
@@ -623,7 +626,7 @@ public final class WechatPaySimulator implements AutoCloseable {
 
     /** Every control endpoint, one line each ({@code POST /_testkit/…}), as the standalone jar lists them. */
     public List<String> controlEndpoints() {
-        List<String> all = new ArrayList<>();
+        List<String> all = new ArrayList<>(faultControl.controlEndpoints());
         for (ProductDoor door : doors) {
             all.addAll(door.controlEndpoints());
         }
