@@ -364,6 +364,8 @@ class PaymentsSimulatorTest {
 
         JsonNode t = decrypt(received(simulator.simulateUserPay(no)));
         assertThat(t.get("sp_appid").asText()).isEqualTo(APPID);
+        assertThat(t.at("/payer/sp_openid").asText()).as("the payer as the prepay named it")
+                .isEqualTo("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o");
         ObjectNode refund = refundRequest(t, unique("SR"), 50);
         refund.put("sub_mchid", SUB_MCHID);
         assertThat(merchant.call("POST", "/v3/refund/domestic/refunds", refund.toString()).status()).isEqualTo(200);
