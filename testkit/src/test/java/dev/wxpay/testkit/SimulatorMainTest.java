@@ -44,10 +44,9 @@ class SimulatorMainTest {
     @Test
     @DisplayName("--spec given twice serves both products and the control endpoints are listed")
     void severalSpecs(@TempDir Path keys) throws Exception {
-        Path payments = Path.of(getClass().getResource("/payments-fixture.yaml").toURI());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (WechatPaySimulator s = SimulatorMain.start(new String[] {"--port", "0", "--keys-dir", keys.toString(),
-                "--spec", "payscore", "--spec", payments.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8))) {
+                "--spec", "payscore", "--spec", "payments"}, new PrintStream(out, true, StandardCharsets.UTF_8))) {
             assertThat(s.spec().operationIds()).contains("createPayscorePlan", "jsapiPrepay", "getTradeBill")
                     .hasSize(14 + 18);
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("32 operations",
