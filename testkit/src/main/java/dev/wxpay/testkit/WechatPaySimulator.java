@@ -90,6 +90,7 @@ public final class WechatPaySimulator implements AutoCloseable {
     private final List<ProductDoor> doors;
     private final Map<String, ProductDoor> doorsByOperation;
     private final FaultInjector faults;
+    private final ControlEndpoints controls;
     private final NotificationSender notifications;
     private final Notifier notifier;
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
@@ -128,6 +129,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         // One door per product; a new product is one more entry here.
         this.doors = List.of(payscore, payments);
         this.doorsByOperation = doorsByOperation(doors);
+        this.controls = new ControlEndpoints(mapper, new FaultControl(faults), doors);
         this.server = LoopbackHttpServer.start(InetAddress.getLoopbackAddress(), b.port, this::handle,
                 "wxpay-testkit-" + b.port);
     }
@@ -296,15 +298,6 @@ public final class WechatPaySimulator implements AutoCloseable {
             "Wechatpay-Serial", publicKeyId, "Wechatpay-Signature-Type", AUTH_SCHEME};
     }
 
-    /** What a control endpoint answers after starting a notification. */
-    static ObjectNode deliveryJson(NotificationDelivery d) {
-        ObjectNode body = NODES.objectNode();
-        body.put("notification_id", d.notificationId());
-        body.put("event_type", d.eventType());
-        body.put("notify_url", d.notifyUrl());
-        return body;
-    }
-
     private static Map<String, ProductDoor> doorsByOperation(List<ProductDoor> doors) {
         Map<String, ProductDoor> out = new HashMap<>();
         for (ProductDoor door : doors) {
@@ -338,7 +331,7 @@ public final class WechatPaySimulator implements AutoCloseable {
             }
         }
         List<Map.Entry<String, String>> query = parseQuery(rawQuery);
-        List<Fault> applied = faults.take(op == null ? null : op.operationId());
+        List<Fault> applied = faults.take(op == null ? null : op.operationId(), rawPath);
         for (Fault f : applied) {
             if (f.kind() == Fault.Kind.DELAY) {
                 pause(f.delayDuration());
@@ -354,7 +347,7 @@ public final class WechatPaySimulator implements AutoCloseable {
                 throw auth.error();
             }
             if (op == null) {
-                ProductDoor.RawAnswer raw = serveUnlisted(call.method(), rawPath, query, auth.mchid());
+                ProductDoor.RawAnswer raw = serveUnlisted(call.method(), rawPath, query, auth.mchid(), applied);
                 if (raw != null) {
                     record(new RecordedRequest(call.method(), target, RecordedRequest.entries(call.headers()),
                             call.body(), null, pathParams, query, true, auth.mchid(), raw.status(), null, requestId));
@@ -416,7 +409,7 @@ public final class WechatPaySimulator implements AutoCloseable {
 
     /** A path outside the spec that a product serves (a download), or null. */
     private ProductDoor.RawAnswer serveUnlisted(String method, String rawPath, List<Map.Entry<String, String>> query,
-                                                String mchid) {
+                                                String mchid, List<Fault> applied) {
         Map<String, String> firstQuery = new HashMap<>();
         for (Map.Entry<String, String> e : query) {
             firstQuery.putIfAbsent(e.getKey(), e.getValue());
@@ -424,6 +417,17 @@ public final class WechatPaySimulator implements AutoCloseable {
         for (ProductDoor door : doors) {
             ProductDoor.RawAnswer raw = door.serveUnlisted(method, rawPath, firstQuery, mchid);
             if (raw != null) {
+                for (Fault f : applied) {
+                    if (f.kind() == Fault.Kind.SERVER_ERROR) {
+                        throw new WechatError(f.status(), "SYSTEM_ERROR", "系统错误 (injected fault)", null);
+                    }
+                    if (f.kind() == Fault.Kind.TAMPERED_BODY && raw.body().length > 0) {
+                        // A download carries no signature: a changed byte must show as a wrong hash (or a broken gzip).
+                        byte[] changed = raw.body().clone();
+                        changed[changed.length / 2] ^= 0x01;
+                        raw = new ProductDoor.RawAnswer(raw.status(), raw.contentType(), changed);
+                    }
+                }
                 return raw;
             }
         }
@@ -586,55 +590,15 @@ public final class WechatPaySimulator implements AutoCloseable {
     // ---------------------------------------------------------------- control endpoints for standalone use
 
     private LoopbackHttpServer.HttpAnswer control(LoopbackHttpServer.HttpCall call, String rawPath, String requestId) {
-        List<String> segments = new ArrayList<>();
-        for (String raw : rawPath.substring(CONTROL_PREFIX.length()).split("/", -1)) {
-            String decoded = SpecOperation.decodeSegment(raw);
-            segments.add(decoded == null ? raw : decoded);
-        }
-        int status = 200;
-        ObjectNode body = null;
-        try {
-            JsonNode request = call.body().length == 0 ? null : mapper.readTree(call.body());
-            for (int i = 0; body == null && i < doors.size(); i++) {
-                body = doors.get(i).control(call.method(), segments, request);
-            }
-            if (body == null) {
-                status = 404;
-                body = NODES.objectNode();
-                body.put("code", "NOT_FOUND");
-                body.put("message", "control endpoints: " + String.join("; ", controlEndpoints()));
-            }
-        } catch (IOException e) {
-            status = 400;
-            body = controlError("PARAM_ERROR", "the body is not JSON");
-        } catch (WechatError e) {
-            status = e.status();
-            body = e.body();
-        } catch (IllegalArgumentException e) {
-            status = 404;
-            body = controlError("RESOURCE_NOT_EXISTS", e.getMessage());
-        } catch (IllegalStateException e) {
-            status = 400;
-            body = controlError("INVALID_REQUEST", e.getMessage());
-        }
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        return new LoopbackHttpServer.HttpAnswer(status, signedHeaders(bytes, requestId, List.of()), bytes);
+        ControlEndpoints.Answer a = controls.answer(call.method(), rawPath.substring(CONTROL_PREFIX.length()),
+                call.body());
+        byte[] bytes = a.body().toString().getBytes(StandardCharsets.UTF_8);
+        return new LoopbackHttpServer.HttpAnswer(a.status(), signedHeaders(bytes, requestId, List.of()), bytes);
     }
 
     /** Every control endpoint, one line each ({@code POST /_testkit/…}), as the standalone jar lists them. */
     public List<String> controlEndpoints() {
-        List<String> all = new ArrayList<>();
-        for (ProductDoor door : doors) {
-            all.addAll(door.controlEndpoints());
-        }
-        return all;
-    }
-
-    private static ObjectNode controlError(String code, String message) {
-        ObjectNode body = NODES.objectNode();
-        body.put("code", code);
-        body.put("message", message);
-        return body;
+        return controls.endpoints();
     }
 
     // ---------------------------------------------------------------- plumbing
