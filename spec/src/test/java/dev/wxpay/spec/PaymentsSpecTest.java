@@ -335,6 +335,31 @@ class PaymentsSpecTest {
         assertThat(seen).as("typed fields found in the schemas").isEqualTo(new TreeSet<>(expected.keySet()));
     }
 
+    @Test
+    @DisplayName("gives the contract's request models exactly the fields issue 17 names (sub_mchid added for partner refunds)")
+    void givesTheContractModelsTheirFields() {
+        Map<String, List<String>> expected = Map.of(
+                "JsapiPrepayRequest", List.of("appid", "mchid", "description", "out_trade_no", "time_expire", "attach",
+                        "notify_url", "goods_tag", "support_fapiao", "amount", "payer", "detail", "scene_info", "settle_info"),
+                "Amount", List.of("total", "currency"),
+                "Payer", List.of("openid"),
+                "CreateRefundRequest", List.of("sub_mchid", "transaction_id", "out_trade_no", "out_refund_no", "reason",
+                        "notify_url", "funds_account", "amount", "goods_detail"),
+                "RefundAmount", List.of("refund", "from", "total", "currency"),
+                "BillLocation", List.of("hash_type", "hash_value", "download_url"));
+        expected.forEach((schema, fields) -> {
+            List<String> actual = new ArrayList<>();
+            raw.path("components").path("schemas").path(schema).path("properties").fieldNames().forEachRemaining(actual::add);
+            assertThat(actual).as(schema + " properties").containsExactlyElementsOf(fields);
+        });
+        List<String> transaction = new ArrayList<>();
+        raw.path("components").path("schemas").path("Transaction").path("properties").fieldNames()
+                .forEachRemaining(transaction::add);
+        assertThat(transaction).as("Transaction: every field of the query answer").contains("appid", "mchid",
+                "out_trade_no", "transaction_id", "trade_type", "trade_state", "trade_state_desc", "bank_type", "attach",
+                "success_time", "payer", "amount", "scene_info", "promotion_detail");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     interface OperationVisitor {
