@@ -25,6 +25,7 @@ import dev.wxpay.runtime.WechatPayException;
 import dev.wxpay.testkit.SimulatedMerchant;
 import dev.wxpay.testkit.SimulatorSpec;
 import dev.wxpay.testkit.WechatPaySimulator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -98,9 +99,12 @@ public final class TryItPayment {
 
             String day = paid.getSuccessTime().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
             BillLocation bill = new BillsApi(client).getTradeBill(day, "ALL", null);
+            ByteArrayOutputStream csv = new ByteArrayOutputStream();
+            client.downloadBill(bill.getDownloadUrl(), bill.getHashType(), bill.getHashValue(), csv);
+            long rows = csv.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("`")).count();
             out.println();
-            out.println((first + 4) + ". the trade bill of " + day + ": " + bill.getHashType() + " " + bill.getHashValue()
-                    + ", download_url " + bill.getDownloadUrl());
+            out.println((first + 4) + ". the trade bill of " + day + ": downloaded, " + bill.getHashType() + " "
+                    + bill.getHashValue() + " checked, " + rows + " rows");
         }
     }
 

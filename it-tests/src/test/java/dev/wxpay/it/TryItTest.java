@@ -28,6 +28,6 @@ class TryItTest {
         assertThat(payment).contains("{appId=wxd678efh567hg6787, timeStamp=", "package=prepay_id=", "signType=RSA",
                 "6. the user pays; the notify handler receives TRANSACTION.SUCCESS", "trade_state=SUCCESS",
                 "the query agrees: true", "7. a refund of 30 fen: PROCESSING, then REFUND.SUCCESS", "8. the trade bill of",
-                "SHA1");
+                "SHA1", " checked, ");
     }
 }

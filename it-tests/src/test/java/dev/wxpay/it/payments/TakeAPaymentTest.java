@@ -23,15 +23,20 @@ import dev.wxpay.payments.model.Refund;
 import dev.wxpay.payments.model.RefundAmount;
 import dev.wxpay.payments.model.RefundNotification;
 import dev.wxpay.payments.model.Transaction;
+import dev.wxpay.runtime.Download;
 import dev.wxpay.runtime.JsapiInvokeParams;
 import dev.wxpay.runtime.Notification;
 import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.ServiceException;
+import dev.wxpay.runtime.VerificationException;
 import dev.wxpay.runtime.WechatPayClient;
+import dev.wxpay.testkit.Fault;
 import dev.wxpay.testkit.SimulatedMerchant;
 import dev.wxpay.testkit.SimulatorSpec;
 import dev.wxpay.testkit.WechatPaySimulator;
 import dev.wxpay.testkit.WechatPaySimulatorExtension;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.time.ZoneId;
@@ -135,7 +140,7 @@ class TakeAPaymentTest {
 
         // The bill of the payment's day in China time (success_time carries +08:00).
         String billDate = notified.getSuccessTime().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
-        reconcile(client, merchant, billDate, notified.getTransactionId(), outTradeNo);
+        reconcile(sim, client, billDate, notified.getTransactionId(), outTradeNo);
     }
 
     @Test
@@ -183,24 +188,29 @@ class TakeAPaymentTest {
 
         // The bill of the payment's day in China time (success_time carries +08:00).
         String billDate = notified.getSuccessTime().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
-        reconcile(client, merchant, billDate, notified.getTransactionId(), outTradeNo);
+        reconcile(sim, client, billDate, notified.getTransactionId(), outTradeNo);
     }
 
-    /** Applies for today's trade bill, downloads it, checks its hash and finds the order's row; refuses altered bytes. */
-    private static void reconcile(WechatPayClient client, SimulatedMerchant merchant, String billDate,
+    /**
+     * Applies for the day's trade bill, downloads it through the runtime (signed GET, unsigned answer, SHA-1 checked
+     * over the uncompressed bill) and finds the order's row; a download whose bytes were altered is refused.
+     */
+    private static void reconcile(WechatPaySimulator sim, WechatPayClient client, String billDate,
                                   String transactionId, String outTradeNo) {
         BillLocation location = new BillsApi(client).getTradeBill(billDate, "ALL", null);
-        byte[] downloaded = BillFiles.download(merchant, location.getDownloadUrl());
-        byte[] bill = BillFiles.checked(downloaded, location.getHashType(), location.getHashValue());
-        List<List<String>> rows = BillFiles.tradeRows(bill);
+        ByteArrayOutputStream bill = new ByteArrayOutputStream();
+        Download download = client.downloadBill(location.getDownloadUrl(), location.getHashType(),
+                location.getHashValue(), bill);
+        assertThat(download.bytesWritten()).isEqualTo(bill.size());
+        List<List<String>> rows = BillFiles.tradeRows(bill.toByteArray());
         assertThat(rows).anySatisfy(row -> {
             assertThat(row.get(5)).isEqualTo(transactionId);   // 微信订单号
             assertThat(row.get(6)).isEqualTo(outTradeNo);      // 商户订单号
         });
 
-        byte[] altered = downloaded.clone();
-        altered[altered.length / 2] ^= 1;
-        assertThatThrownBy(() -> BillFiles.checked(altered, location.getHashType(), location.getHashValue()))
-                .isInstanceOf(IllegalStateException.class);
+        sim.faults().forPath(URI.create(location.getDownloadUrl()).getRawPath(), 1, Fault.tamperedBody());
+        assertThatThrownBy(() -> client.downloadBill(location.getDownloadUrl(), location.getHashType(),
+                location.getHashValue(), new ByteArrayOutputStream()))
+                .isInstanceOf(VerificationException.class);
     }
 }
