@@ -10,6 +10,7 @@ import dev.wxpay.codegen.read.ParsedSpec;
 import dev.wxpay.codegen.read.SpecReader;
 import dev.wxpay.codegen.render.Renderer;
 import dev.wxpay.codegen.render.TemplateSource;
+import dev.wxpay.codegen.select.OperationFilter;
 import dev.wxpay.codegen.write.GenerationState;
 import dev.wxpay.codegen.write.InputHasher;
 import dev.wxpay.codegen.write.OutputWriter;
@@ -55,6 +56,7 @@ public final class WxpayGenerator {
             log.warn("Swagger Parser: " + request.spec() + ": " + message);
         }
 
+        select(spec, request);
         Built built = buildModel(spec, request, startUp.codegen());
         long modelled = System.nanoTime();
         ClientModel model = built.model();
@@ -79,6 +81,18 @@ public final class WxpayGenerator {
                 + millis(modelled, rendered) + ", write " + millis(rendered, System.nanoTime()) + ")");
         return new GenerationResult(false, totalOperations, generatedOperations, outcome.written(),
                 outcome.unchanged(), outcome.deleted(), skipped, warnings);
+    }
+
+    /** Keeps only the operations {@code includes}/{@code excludes} select, and what they reach. */
+    private void select(ParsedSpec spec, GenerationRequest request) {
+        OperationFilter filter = new OperationFilter(request.includes(), request.excludes());
+        if (filter.keepsEverything()) {
+            return;
+        }
+        OperationFilter.Result selected = filter.apply(spec.openAPI(), request.spec().toString());
+        log.info("wxpay-codegen: includes/excludes keep " + selected.operationsKept() + " of "
+                + selected.operationsBefore() + " operations (" + selected.componentsDropped()
+                + " components they do not reach left out)");
     }
 
     /** The model of one spec plus what was skipped on the way, and the operation count before skipping. */

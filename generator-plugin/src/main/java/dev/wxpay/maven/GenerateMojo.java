@@ -15,6 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
+import java.util.List;
 
 /**
  * Generates a typed WeChat Pay client (models, one API class per tag, the {@code Wxpay} call chain and the
@@ -96,6 +97,26 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "wxpay.modelDump")
     File modelDump;
 
+    /**
+     * Generates only these operations (all when empty) and the schemas they reach. Each entry is either
+     * {@code METHOD /path}, where {@code *} stands for one path segment's characters, {@code /**} for any number
+     * of segments and a method of {@code *} for every method ({@code POST /v3/pay/transactions/*},
+     * {@code * /v3/refund/**}), or an operationId ({@code *} for any characters). An entry that matches no
+     * operation fails the build, naming the closest existing ones.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wxpay.includes")
+    List<String> includes;
+
+    /**
+     * Leaves out these operations (same patterns as {@code includes}), applied after {@code includes}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wxpay.excludes")
+    List<String> excludes;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
@@ -132,6 +153,8 @@ public class GenerateMojo extends AbstractMojo {
                     .force(force)
                     .generatorVersion(pluginVersion)
                     .modelDumpFile(modelDump == null ? null : modelDump.toPath())
+                    .includes(includes)
+                    .excludes(excludes)
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new MojoExecutionException("wxpay-codegen: bad configuration: " + e.getMessage(), e);

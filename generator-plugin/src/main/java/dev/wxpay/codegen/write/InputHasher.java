@@ -32,6 +32,8 @@ public final class InputHasher {
         add(digest, "generator-code", codeFingerprint());
         add(digest, "package", request.packageName());
         add(digest, "lenient", String.valueOf(request.lenient()));
+        add(digest, "includes", String.join("\n", request.includes()));
+        add(digest, "excludes", String.join("\n", request.excludes()));
         add(digest, "spec", specText);
         if (!request.spec().isResource()) {
             Path specFile = Path.of(request.spec().location());
