@@ -3,7 +3,8 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('wxpay:generate')
 assert log.contains('wxpay:help')
 assert log.contains('Generates a typed WeChat Pay client')
-['inputSpec', 'packageName', 'outputDirectory', 'templateDirectory', 'lenient', 'modelDump'].each {
+['inputSpec', 'products', 'includes', 'excludes', 'packageName', 'outputDirectory', 'templateDirectory',
+        'lenient', 'modelDump'].each {
     assert log.contains("  ${it}") : "help -Ddetail does not describe ${it}"
 }
 assert log.contains('User property: wxpay.inputSpec')

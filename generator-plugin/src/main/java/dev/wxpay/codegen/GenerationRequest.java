@@ -1,5 +1,6 @@
 package dev.wxpay.codegen;
 
+import dev.wxpay.codegen.read.BundledSpecs;
 import dev.wxpay.codegen.read.SpecSource;
 
 import java.nio.file.Path;
@@ -24,9 +25,14 @@ public final class GenerationRequest {
     private final Path modelDumpFile;
     private final List<String> includes;
     private final List<String> excludes;
+    private final List<BundledSpecs.Product> products;
 
     private GenerationRequest(Builder b) {
-        this.spec = Objects.requireNonNull(b.spec, "spec");
+        this.products = List.copyOf(b.products);
+        this.spec = products.isEmpty() ? Objects.requireNonNull(b.spec, "spec") : products.get(0).source();
+        if (b.spec != null && !products.isEmpty()) {
+            throw new IllegalArgumentException("set either a spec (inputSpec) or products, not both");
+        }
         this.packageName = Objects.requireNonNull(b.packageName, "packageName");
         if (!PACKAGE.matcher(packageName).matches()) {
             throw new IllegalArgumentException("packageName " + packageName
@@ -86,6 +92,11 @@ public final class GenerationRequest {
         return modelDumpFile;
     }
 
+    /** The bundled products to generate, in the order asked; empty when {@link #spec()} was given. */
+    public List<BundledSpecs.Product> products() {
+        return products;
+    }
+
     /** Patterns of the operations to generate ({@code METHOD /path} globs or operationIds); empty for all. */
     public List<String> includes() {
         return includes;
@@ -115,8 +126,15 @@ public final class GenerationRequest {
         private Path modelDumpFile;
         private List<String> includes = List.of();
         private List<String> excludes = List.of();
+        private List<BundledSpecs.Product> products = List.of();
 
         private Builder() {
+        }
+
+        /** Products of the bundled spec, instead of {@link #spec(SpecSource)}; null means none. */
+        public Builder products(List<BundledSpecs.Product> products) {
+            this.products = products == null ? List.of() : products;
+            return this;
         }
 
         /** Null means none. */

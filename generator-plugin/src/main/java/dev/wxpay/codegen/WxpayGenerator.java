@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.wxpay.codegen.model.ClientModel;
 import dev.wxpay.codegen.openapi.CodegenModelStep;
 import dev.wxpay.codegen.openapi.WxpayCodegen;
+import dev.wxpay.codegen.read.BundledSpecs;
 import dev.wxpay.codegen.read.ParsedSpec;
 import dev.wxpay.codegen.read.SpecReader;
 import dev.wxpay.codegen.render.Renderer;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The generator as a plain class (no Maven): read the spec, check it, let OpenAPI Generator compute the codegen
@@ -37,6 +39,13 @@ public final class WxpayGenerator {
     /** Runs one generation; throws {@link GenerationException} when the input is wrong. */
     public GenerationResult generate(GenerationRequest request) {
         long start = System.nanoTime();
+        if (request.products().size() > 1) {
+            // One root package per product and one chain root over them all need the multi-product generator.
+            throw new GenerationException("This version generates one product per execution; asked for "
+                    + request.products().stream().map(BundledSpecs.Product::name).collect(Collectors.joining(", "))
+                    + ": use one execution per product, each with its own packageName and outputDirectory",
+                    List.of());
+        }
         TemplateSource templates = new TemplateSource(request.templateDirectory());
         // Decide "up to date" from the raw texts before any parsing: a no-op run costs a hash, not a parse.
         String text = SpecReader.load(request.spec());

@@ -4,6 +4,7 @@ import dev.wxpay.codegen.GenerationException;
 import dev.wxpay.codegen.GenerationLog;
 import dev.wxpay.codegen.GenerationRequest;
 import dev.wxpay.codegen.WxpayGenerator;
+import dev.wxpay.codegen.read.BundledSpecs;
 import dev.wxpay.codegen.read.SpecSource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -29,12 +30,22 @@ public class GenerateMojo extends AbstractMojo {
 
     /**
      * The spec: a file path (relative to the project's base directory), or a resource on the plugin's classpath
-     * such as {@code wxpay/payscore.yaml} from the {@code wxpay-spec} jar added as a plugin dependency.
+     * such as {@code wxpay/payscore.yaml} from the {@code wxpay-spec} jar. Required unless {@code products} is set.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "wxpay.inputSpec", required = true)
+    @Parameter(property = "wxpay.inputSpec")
     String inputSpec;
+
+    /**
+     * Products of the whole WeChat Pay API bundled with the plugin ({@code pay}, {@code refund},
+     * {@code payscore}, ...: the first path segment after {@code /v3/}), used when {@code inputSpec} is not set:
+     * no spec file and no plugin dependency needed. An unknown name fails the build with the closest ones.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wxpay.products")
+    List<String> products;
 
     /**
      * The root package of the generated code; models go to {@code .model}, API classes to {@code .api}, the
@@ -129,7 +140,12 @@ public class GenerateMojo extends AbstractMojo {
             getLog().info("wxpay-codegen: skipped (wxpay.skip)");
             return;
         }
-        GenerationRequest request = toRequest();
+        GenerationRequest request;
+        try {
+            request = toRequest();
+        } catch (GenerationException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
         try {
             new WxpayGenerator(new MavenLog(getLog())).generate(request);
         } catch (GenerationException e) {
@@ -143,9 +159,16 @@ public class GenerateMojo extends AbstractMojo {
     /** The immutable request this configuration stands for. */
     GenerationRequest toRequest() throws MojoExecutionException {
         try {
+            boolean bundled = products != null && !products.isEmpty();
+            if (inputSpec == null && !bundled) {
+                throw new IllegalArgumentException("set inputSpec (a spec file or classpath resource) or products"
+                        + " (names from the bundled WeChat Pay API, such as pay)");
+            }
             return GenerationRequest.builder()
-                    .spec(SpecSource.fileOrResource(inputSpec, project.getBasedir().toPath(),
-                            GenerateMojo.class.getClassLoader()))
+                    .spec(inputSpec == null ? null : SpecSource.fileOrResource(inputSpec,
+                            project.getBasedir().toPath(), GenerateMojo.class.getClassLoader()))
+                    .products(bundled ? BundledSpecs.load(GenerateMojo.class.getClassLoader()).select(products)
+                            : List.of())
                     .packageName(packageName)
                     .outputDirectory(outputDirectory.toPath())
                     .templateDirectory(templateDirectory == null ? null : templateDirectory.toPath())

@@ -73,6 +73,14 @@ class GenerateMojoTest {
     }
 
     @Test
+    @DisplayName("without inputSpec and products the configuration is refused, saying to set one of them")
+    void noSpecNoProducts(@TempDir Path basedir) {
+        GenerateMojo mojo = mojo(basedir);
+        assertThatThrownBy(mojo::toRequest).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("set inputSpec (a spec file or classpath resource) or products");
+    }
+
+    @Test
     @DisplayName("a package name that is not a Java package is refused with the reason")
     void badPackage(@TempDir Path basedir) {
         GenerateMojo mojo = mojo(basedir);
