@@ -66,6 +66,12 @@ public final class WxpayGenerator {
         }
 
         select(spec, request);
+        for (String pointer : ArrayItemsRepair.apply(spec.openAPI())) {
+            String message = request.spec() + ": " + pointer + ": an array without items; generated as a list of"
+                    + " strings (declare its items to type it)";
+            warnings.add(message);
+            log.warn("wxpay-codegen: " + message);
+        }
         Built built = buildModel(spec, request, startUp.codegen());
         long modelled = System.nanoTime();
         ClientModel model = built.model();
