@@ -40,7 +40,8 @@ public class GenerateMojo extends AbstractMojo {
     /**
      * Products of the whole WeChat Pay API bundled with the plugin ({@code pay}, {@code refund},
      * {@code payscore}, ...: the first path segment after {@code /v3/}), used when {@code inputSpec} is not set:
-     * no spec file and no plugin dependency needed. An unknown name fails the build with the closest ones.
+     * no spec file and no plugin dependency needed. Each product goes to {@code <packageName>.<product>}, and
+     * {@code <packageName>.Wxpay} reaches them all. An unknown name fails the build with the closest ones.
      *
      * @since 0.1.0
      */
@@ -168,6 +169,7 @@ public class GenerateMojo extends AbstractMojo {
                     .spec(inputSpec == null ? null : SpecSource.fileOrResource(inputSpec,
                             project.getBasedir().toPath(), GenerateMojo.class.getClassLoader()))
                     .products(bundled ? BundledSpecs.load(GenerateMojo.class.getClassLoader()).select(products)
+                            .stream().map(p -> new GenerationRequest.Product(p.name(), p.source())).toList()
                             : List.of())
                     .packageName(packageName)
                     .outputDirectory(outputDirectory.toPath())

@@ -64,31 +64,49 @@ class BundledProductsTest {
     }
 
     @Test
-    @DisplayName("one product is generated from its bundled document, with includes applied")
+    @DisplayName("one product is generated from its bundled document into its sub-package, with includes applied")
     void oneProduct(@TempDir Path out) {
         GenerationResult result = new WxpayGenerator(GenerationLog.silent()).generate(GenerationRequest.builder()
-                .products(BundledSpecs.load(bundle).select(List.of("pay")))
+                .products(products("pay"))
                 .includes(List.of("POST /v3/pay/transactions/*"))
                 .packageName("com.example.wx").outputDirectory(out).generatorVersion("test").build());
         assertThat(result.generatedOperations()).isEqualTo(2);
-        Path model = out.resolve("com/example/wx/model");
+        Path model = out.resolve("com/example/wx/pay/model");
         assertThat(model.resolve("JsapiPrepayRequest.java")).exists();
         assertThat(model.resolve("Amount.java")).exists();
         assertThat(model.resolve("Transaction.java")).doesNotExist();
-        assertThat(out.resolve("com/example/wx/api/TransactionsApi.java")).exists();
+        assertThat(out.resolve("com/example/wx/pay/api/TransactionsApi.java")).exists();
         assertThat(Files.exists(out.resolve("com/example/wx/Wxpay.java"))).isTrue();
     }
 
     @Test
-    @DisplayName("several products in one run are refused with what to do instead")
-    void severalProducts(@TempDir Path out) {
-        GenerationRequest request = GenerationRequest.builder()
-                .products(BundledSpecs.load(bundle).select(List.of("pay", "refund", "pay")))
-                .packageName("com.example.wx").outputDirectory(out).generatorVersion("test").build();
-        assertThat(request.spec().location()).isEqualTo("wxpay/v3/pay.yaml");
-        assertThatThrownBy(() -> new WxpayGenerator(GenerationLog.silent()).generate(request))
+    @DisplayName("several products are generated together; a pattern need only match in one of them")
+    void severalProducts(@TempDir Path out) throws IOException {
+        GenerationResult result = new WxpayGenerator(GenerationLog.silent()).generate(GenerationRequest.builder()
+                .products(products("pay", "refund", "pay"))
+                .includes(List.of("POST /v3/pay/transactions/jsapi", "createRefund"))
+                .packageName("com.example.wx").outputDirectory(out).generatorVersion("test").build());
+        assertThat(result.operations()).isEqualTo(2);
+        assertThat(result.generatedOperations()).isEqualTo(2);
+        assertThat(Files.readString(out.resolve("com/example/wx/refund/api/RefundsApi.java")))
+                .contains("createRefund(").doesNotContain("queryRefund(");
+        assertThat(out.resolve("com/example/wx/pay/model/AppPrepayRequest.java")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a pattern that matches in none of the products fails, with the closest names of all of them")
+    void unmatchedOverSeveralProducts(@TempDir Path out) {
+        assertThatThrownBy(() -> new WxpayGenerator(GenerationLog.silent()).generate(GenerationRequest.builder()
+                .products(products("pay", "refund")).includes(List.of("createRefunds"))
+                .packageName("com.example.wx").outputDirectory(out).generatorVersion("test").build()))
                 .isInstanceOf(GenerationException.class)
-                .hasMessage("This version generates one product per execution; asked for pay, refund: use one"
-                        + " execution per product, each with its own packageName and outputDirectory");
+                .hasMessageContaining("do not all match an operation of 2 products (pay, refund)")
+                .hasMessageContaining("includes pattern \"createRefunds\" matches no operation; closest: createRefund,");
+        assertThat(out.resolve("com")).doesNotExist();
+    }
+
+    private List<GenerationRequest.Product> products(String... names) {
+        return BundledSpecs.load(bundle).select(List.of(names)).stream()
+                .map(p -> new GenerationRequest.Product(p.name(), p.source())).toList();
     }
 }

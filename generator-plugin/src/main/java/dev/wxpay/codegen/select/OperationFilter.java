@@ -50,35 +50,83 @@ public final class OperationFilter {
 
     /**
      * Removes from {@code api} the operations not selected and the components they alone reached; {@code spec}
-     * names the spec in messages. Does nothing without patterns.
+     * names the spec in messages. Checks every pattern first: on failure nothing is removed. Does nothing
+     * without patterns.
      */
     public Result apply(OpenAPI api, String spec) {
         if (keepsEverything()) {
             int all = SpecPreparer.countOperations(api);
             return new Result(all, all, 0);
         }
-        List<Candidate> operations = operations(api);
-        List<String> problems = new ArrayList<>();
-        problems.addAll(unmatched("includes", includes, operations));
-        problems.addAll(unmatched("excludes", excludes, operations));
-        if (!problems.isEmpty()) {
-            throw new GenerationException("The operation patterns do not all match an operation of " + spec
-                    + " (a pattern is METHOD /path with * and /** globs, or an operationId):", problems);
+        Selection selection = selection();
+        selection.record(api);
+        selection.check(spec);
+        selection.remove(api);
+        return selection.result();
+    }
+
+    /** A selection over the several specs of one run, where a pattern need only match in one of them. */
+    public Selection selection() {
+        return new Selection();
+    }
+
+    /**
+     * Applies the filter spec by spec and remembers which patterns matched, for {@link #check} once every spec
+     * was seen. Not thread-safe: one per run.
+     */
+    public final class Selection {
+        private final List<Candidate> seen = new ArrayList<>();
+        private int before;
+        private int kept;
+        private int dropped;
+
+        private Selection() {
         }
-        int kept = 0;
-        for (Candidate op : operations) {
-            if (keeps(op)) {
-                kept++;
-                continue;
-            }
-            PathItem item = api.getPaths().get(op.path());
-            item.operation(PathItem.HttpMethod.valueOf(op.method()), null);
-            if (item.readOperations().isEmpty()) {
-                api.getPaths().remove(op.path());
-            }
+
+        /** Removes from {@code api} what the filter does not keep, remembering its operations for the check. */
+        public void apply(OpenAPI api) {
+            record(api);
+            remove(api);
         }
-        int pruned = pruneComponents(api);
-        return new Result(operations.size(), kept, pruned);
+
+        /**
+         * Fails when a pattern matched no operation of the specs applied so far, naming it and the closest
+         * names; {@code specs} names them in the message. Returns the counts over every spec.
+         */
+        public Result check(String specs) {
+            List<String> problems = new ArrayList<>();
+            problems.addAll(unmatched("includes", includes, seen));
+            problems.addAll(unmatched("excludes", excludes, seen));
+            if (!problems.isEmpty()) {
+                throw new GenerationException("The operation patterns do not all match an operation of " + specs
+                        + " (a pattern is METHOD /path with * and /** globs, or an operationId):", problems);
+            }
+            return result();
+        }
+
+        private void record(OpenAPI api) {
+            seen.addAll(operations(api));
+        }
+
+        private void remove(OpenAPI api) {
+            for (Candidate op : operations(api)) {
+                before++;
+                if (keeps(op)) {
+                    kept++;
+                    continue;
+                }
+                PathItem item = api.getPaths().get(op.path());
+                item.operation(PathItem.HttpMethod.valueOf(op.method()), null);
+                if (item.readOperations().isEmpty()) {
+                    api.getPaths().remove(op.path());
+                }
+            }
+            dropped += pruneComponents(api);
+        }
+
+        private Result result() {
+            return new Result(before, kept, dropped);
+        }
     }
 
     private boolean keeps(Candidate op) {
