@@ -40,13 +40,13 @@ import java.util.Objects;
 public final class NotificationParser {
     private static final String ALGORITHM = "AEAD_AES_256_GCM";
 
-    private final ResponseVerifier verifier;
+    private final TrustStore trust;
     private final AesGcm aesGcm;
     private final Clock clock;
     private final ObjectMapper mapper;
 
-    private NotificationParser(ResponseVerifier verifier, AesGcm aesGcm, Clock clock, ObjectMapper mapper) {
-        this.verifier = verifier;
+    private NotificationParser(TrustStore trust, AesGcm aesGcm, Clock clock, ObjectMapper mapper) {
+        this.trust = trust;
         this.aesGcm = aesGcm;
         this.clock = clock;
         this.mapper = mapper;
@@ -100,7 +100,7 @@ public final class NotificationParser {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(resourceType, "resourceType");
         String requestId = HttpHeaders.single(headers, "Request-ID");
-        verifier.verify(name -> HttpHeaders.single(headers, name), body, clock.instant(), "notification", requestId);
+        trust.verify(name -> HttpHeaders.single(headers, name), body, clock.instant(), "notification", requestId);
         String text = new String(body, StandardCharsets.UTF_8);
         JsonNode envelope;
         try {
@@ -163,7 +163,7 @@ public final class NotificationParser {
 
     @Override
     public String toString() {
-        return "NotificationParser{trusted=" + verifier.trustedIds() + ", apiV3Key=(hidden)}";
+        return "NotificationParser{trusted=" + trust.trustedIds() + ", apiV3Key=(hidden)}";
     }
 
     /** Collects a parser's settings; {@link #build()} names every missing or invalid one. Not thread-safe. */
@@ -245,11 +245,11 @@ public final class NotificationParser {
             if (clock == null) {
                 errors.add("clock must not be null");
             }
-            trusted.check(clock, errors);
+            trusted.check(clock, errors, false);
             if (!errors.isEmpty()) {
                 throw new IllegalStateException("Cannot build NotificationParser: " + String.join("; ", errors));
             }
-            return new NotificationParser(ResponseVerifier.create(trusted.keys(), provider), aesGcm, clock,
+            return new NotificationParser(trusted.store(CryptoProviders.resolve(provider), null), aesGcm, clock,
                     mapper != null ? mapper : WechatPayJson.newObjectMapper());
         }
     }

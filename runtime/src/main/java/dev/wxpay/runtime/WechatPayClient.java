@@ -64,12 +64,11 @@ public final class WechatPayClient {
     private final List<Interceptor> interceptors;
     private final Executor asyncExecutor;
     private final String userAgent;
-    private final String wechatPaySerial;
+    private final TrustStore trust;
     private final Provider provider;
-    private final List<String> trustedIds;
     private final NonceSource boundaries;
 
-    private WechatPayClient(Builder b, RequestSigner signer, ResponseVerifier verifier, String wechatPaySerial) {
+    private WechatPayClient(Builder b, RequestSigner signer, TrustStore trust) {
         this.merchantId = b.merchantId;
         this.baseUri = b.baseUri;
         String base = b.baseUri.toString();
@@ -83,14 +82,13 @@ public final class WechatPayClient {
         this.mapper = b.mapper != null ? b.mapper : WechatPayJson.newObjectMapper();
         List<Interceptor> chain = new ArrayList<>(b.interceptors);
         chain.add(new SigningInterceptor(signer, b.clock, b.nonceSource));
-        chain.add(new VerifyingInterceptor(verifier, b.clock));
+        chain.add(new VerifyingInterceptor(trust, b.clock));
         this.interceptors = List.copyOf(chain);
         this.asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : newAsyncExecutor(b.merchantId);
         this.userAgent = "wxpay-codegen/" + RUNTIME_VERSION + " (Java/" + System.getProperty("java.version") + "; "
                 + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ")";
-        this.wechatPaySerial = wechatPaySerial;
+        this.trust = trust;
         this.provider = signer.provider();
-        this.trustedIds = List.copyOf(verifier.trustedIds());
         this.boundaries = b.nonceSource; // multipart boundaries: the injected random source, no static one
     }
 
@@ -142,6 +140,15 @@ public final class WechatPayClient {
     /** The base URI requests go to. */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /**
+     * The id of the WeChat Pay key requests name in {@code Wechatpay-Serial}, which is also the key sensitive fields
+     * are encrypted with: the configured {@link Builder#requestSerial}, else the WeChat Pay public key when one is
+     * trusted, else the newest platform certificate. It can change when platform certificates rotate.
+     */
+    public String encryptionKeyId() {
+        return trust.encryptionKey().id;
     }
 
     /** The JCA provider used for SHA256withRSA (configured, auto-detected, or the JDK's). */
@@ -215,7 +222,7 @@ public final class WechatPayClient {
         }
         headers.put("Accept", List.of("application/json"));
         headers.put("User-Agent", List.of(userAgent));
-        headers.put("Wechatpay-Serial", List.of(wechatPaySerial));
+        headers.put("Wechatpay-Serial", List.of(trust.encryptionKey().id));
         if (body != null) {
             headers.put("Content-Type", List.of(contentType));
         }
@@ -314,7 +321,7 @@ public final class WechatPayClient {
 
     @Override
     public String toString() {
-        return "WechatPayClient{merchantId=" + merchantId + ", baseUri=" + baseUri + ", trusted=" + trustedIds
+        return "WechatPayClient{merchantId=" + merchantId + ", baseUri=" + baseUri + ", trusted=" + trust.trustedIds()
                 + ", signatureProvider=" + provider.getName() + "}";
     }
 
@@ -385,6 +392,20 @@ public final class WechatPayClient {
          */
         public Builder platformCertificate(X509Certificate certificate) {
             trusted.certificate(certificate);
+            return this;
+        }
+
+        /**
+         * Which trusted WeChat Pay key requests name in {@code Wechatpay-Serial}; by default the (first) WeChat Pay
+         * public key when one is trusted, else the newest platform certificate. During WeChat Pay's migration from
+         * platform certificates to the public key, this header decides which key WeChat Pay signs answers with:
+         * keep the certificate's serial until the switch is done, then the {@code PUB_KEY_ID_…}. Sensitive fields
+         * are encrypted with the same key, so the header always names the key they were encrypted with.
+         *
+         * @param keyId a trusted public-key id or platform certificate serial; {@link #build()} refuses any other
+         */
+        public Builder requestSerial(String keyId) {
+            trusted.requestSerial(keyId);
             return this;
         }
 
@@ -524,7 +545,7 @@ public final class WechatPayClient {
             if (clock == null) {
                 errors.add("clock must not be null");
             }
-            trusted.check(clock, errors);
+            trusted.check(clock, errors, false);
             if (!errors.isEmpty()) {
                 throw new IllegalStateException("Cannot build WechatPayClient: " + String.join("; ", errors));
             }
@@ -537,8 +558,7 @@ public final class WechatPayClient {
             Provider provider = CryptoProviders.resolve(signatureProvider);
             RequestSigner signer = RequestSigner.create(merchantId, merchantSerialNumber, merchantPrivateKey,
                     provider);
-            ResponseVerifier verifier = ResponseVerifier.create(trusted.keys(), provider);
-            return new WechatPayClient(this, signer, verifier, trusted.announcedId());
+            return new WechatPayClient(this, signer, trusted.store(provider, null));
         }
 
         private void checkBaseUri(List<String> errors) {
