@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
@@ -175,8 +176,22 @@ public final class NotificationParser {
         private Clock clock = Clock.systemUTC();
         private Provider provider;
         private ObjectMapper mapper;
+        private PrivateKey merchantPrivateKey;
 
         private Builder() {
+        }
+
+        /**
+         * The merchant API private key, to decrypt resource fields annotated {@link SensitiveField} (WeChat Pay
+         * encrypts them to the merchant's API certificate). Optional: without it such a field fails to map with a
+         * {@link MalformedResponseException} saying this key is missing.
+         */
+        public Builder merchantPrivateKey(PrivateKey merchantPrivateKey) {
+            this.merchantPrivateKey = merchantPrivateKey;
+            if (merchantPrivateKey == null) {
+                problems.add("merchantPrivateKey: the key is null (leave it unset when no field is sensitive)");
+            }
+            return this;
         }
 
         /** Trusts a WeChat Pay public key under its id ({@code PUB_KEY_ID_…}); may be called more than once. */
@@ -191,6 +206,16 @@ public final class NotificationParser {
          */
         public Builder platformCertificate(X509Certificate certificate) {
             trusted.certificate(certificate);
+            return this;
+        }
+
+        /**
+         * Trusts the self-refreshing platform certificates of a client ({@link WechatPayClient#platformCertificates()}):
+         * a notification signed with a newly rotated certificate refreshes the shared set, as an answer does.
+         * Configured keys keep working beside them.
+         */
+        public Builder platformCertificates(PlatformCertificates certificates) {
+            trusted.shared(certificates);
             return this;
         }
 
@@ -245,12 +270,15 @@ public final class NotificationParser {
             if (clock == null) {
                 errors.add("clock must not be null");
             }
-            trusted.check(clock, errors, false);
+            trusted.check(clock, errors, trusted.downloads());
             if (!errors.isEmpty()) {
                 throw new IllegalStateException("Cannot build NotificationParser: " + String.join("; ", errors));
             }
-            return new NotificationParser(trusted.store(CryptoProviders.resolve(provider), null), aesGcm, clock,
-                    mapper != null ? mapper : WechatPayJson.newObjectMapper());
+            PlatformCertificates shared = trusted.shared();
+            return new NotificationParser(trusted.store(CryptoProviders.resolve(provider),
+                    shared == null ? null : shared.source()), aesGcm, clock,
+                    new SensitiveFields(merchantPrivateKey).install(mapper != null ? mapper
+                            : WechatPayJson.newObjectMapper()));
         }
     }
 }

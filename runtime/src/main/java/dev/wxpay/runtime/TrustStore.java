@@ -87,26 +87,32 @@ final class TrustStore {
     void verify(Function<String, String> header, byte[] body, Instant now, String what, String requestId) {
         Snapshot current = snapshot();
         String serial = header.apply("Wechatpay-Serial");
-        if (serial != null && certificates != null && !current.verifier.trusts(serial)
+        if (serial != null && certificates != null && (current.verifier == null || !current.verifier.trusts(serial))
                 && certificates.refreshForUnknownSerial(serial)) {
             current = snapshot();
+        }
+        if (current.verifier == null) {
+            throw new VerificationException(what + " cannot be verified: no WeChat Pay key is trusted yet",
+                    requestId);
         }
         current.verifier.verify(header, body, now, what, requestId);
     }
 
-    /** The key for {@code Wechatpay-Serial} and sensitive fields, as of now. */
+    /** The key for {@code Wechatpay-Serial} and sensitive fields, as of now; null before anything is trusted. */
     EncryptionKey encryptionKey() {
         return snapshot().encryptionKey;
     }
 
     /** The ids trusted now, in order: configured keys, then adopted certificates. */
     List<String> trustedIds() {
-        return List.copyOf(snapshot().verifier.trustedIds());
+        Snapshot current = snapshot();
+        return current.verifier == null ? List.of() : List.copyOf(current.verifier.trustedIds());
     }
 
     /** Whether {@code id} names a key trusted now. */
     boolean trusts(String id) {
-        return snapshot().verifier.trusts(id);
+        Snapshot current = snapshot();
+        return current.verifier != null && current.verifier.trusts(id);
     }
 
     private Snapshot snapshot() {
@@ -132,8 +138,7 @@ final class TrustStore {
             }
         }
         if (keys.isEmpty()) {
-            throw new IllegalStateException("no WeChat Pay key is trusted: configure wechatPayPublicKey or"
-                    + " platformCertificate");
+            return new Snapshot(adopted, null, null); // before the first certificate download
         }
         return new Snapshot(adopted, ResponseVerifier.create(keys, provider), chooseEncryptionKey(keys, all));
     }

@@ -27,6 +27,11 @@ final class TrustedKeys {
     private final List<String> problems;
     private String firstPublicKeyId;
     private String requestSerial;
+    private boolean autoCertificates;
+    private String apiV3Key;
+    private java.time.Duration refreshInterval = PlatformCertificates.DEFAULT_REFRESH_INTERVAL;
+    private PlatformCertificates.Listener listener = new PlatformCertificates.Listener() { };
+    private PlatformCertificates shared;
 
     /** @param problems where the builder collects what is wrong */
     TrustedKeys(List<String> problems) {
@@ -66,6 +71,66 @@ final class TrustedKeys {
         } else {
             requestSerial = keyId.trim();
         }
+    }
+
+    void autoPlatformCertificates(String apiV3Key) {
+        this.autoCertificates = true;
+        this.apiV3Key = apiV3Key;
+    }
+
+    void refreshInterval(java.time.Duration interval) {
+        if (interval == null || interval.isZero() || interval.isNegative()) {
+            problems.add("platformCertificatesRefreshInterval must be positive, got " + interval);
+        } else {
+            this.refreshInterval = interval;
+        }
+    }
+
+    void listener(PlatformCertificates.Listener listener) {
+        if (listener == null) {
+            problems.add("platformCertificatesListener: the listener is null");
+        } else {
+            this.listener = listener;
+        }
+    }
+
+    void shared(PlatformCertificates certificates) {
+        if (certificates == null) {
+            problems.add("platformCertificates: the certificates are null (take them from"
+                    + " WechatPayClient#platformCertificates())");
+        } else {
+            this.shared = certificates;
+        }
+    }
+
+    /** The certificates a parser shares with a client, or null. */
+    PlatformCertificates shared() {
+        return shared;
+    }
+
+    /**
+     * The self-refreshing certificates of a client configured with {@code autoPlatformCertificates}, not yet
+     * started; null when not configured or when the APIv3 key is invalid (added to {@code errors}).
+     */
+    PlatformCertificates newPlatformCertificates(java.util.function.Supplier<WireResponse> download, Clock clock,
+            java.security.Provider provider, String merchantId, List<String> errors) {
+        if (!autoCertificates) {
+            return null;
+        }
+        AesGcm aesGcm;
+        try {
+            aesGcm = AesGcm.of(apiV3Key);
+        } catch (IllegalArgumentException e) {
+            errors.add("autoPlatformCertificates: " + e.getMessage());
+            return null;
+        }
+        return new PlatformCertificates(download, aesGcm, clock, keys, provider, WechatPayJson.newObjectMapper(),
+                listener, refreshInterval, merchantId);
+    }
+
+    /** Whether certificates will come from downloads (automatic or shared with a client). */
+    boolean downloads() {
+        return autoCertificates || shared != null;
     }
 
     /** The id configured for {@code Wechatpay-Serial}, or null for the default. */

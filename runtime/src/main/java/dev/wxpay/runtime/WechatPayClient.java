@@ -2,6 +2,7 @@ package dev.wxpay.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Immutable and thread-safe; holds no static state, so clients of different merchants in one JVM never
  * interfere. Its {@link #toString()} shows the merchant id and base URI, never key material.
  */
-public final class WechatPayClient {
+public final class WechatPayClient implements AutoCloseable {
     /** WeChat Pay's main API host. */
     public static final URI DEFAULT_BASE_URI = URI.create("https://api.mch.weixin.qq.com");
     /** Default time allowed for one request, from sending to the end of the response. */
@@ -61,14 +63,19 @@ public final class WechatPayClient {
     private final Duration timeout;
     private final Transport transport;
     private final ObjectMapper mapper;
+    private final ObjectWriter writer;
+    private final SensitiveFields sensitive;
     private final List<Interceptor> interceptors;
+    private final List<Interceptor> unverified;
+    private final PlatformCertificates certificates;
     private final Executor asyncExecutor;
     private final String userAgent;
     private final TrustStore trust;
     private final Provider provider;
     private final NonceSource boundaries;
 
-    private WechatPayClient(Builder b, RequestSigner signer, TrustStore trust) {
+    private WechatPayClient(Builder b, RequestSigner signer, TrustStore trust, SensitiveFields sensitive,
+            PlatformCertificates certificates) {
         this.merchantId = b.merchantId;
         this.baseUri = b.baseUri;
         String base = b.baseUri.toString();
@@ -79,15 +86,19 @@ public final class WechatPayClient {
         this.transport = b.transport != null ? b.transport
                 : b.httpClient != null ? JdkHttpTransport.of(b.httpClient)
                 : JdkHttpTransport.create(b.connectTimeout);
-        this.mapper = b.mapper != null ? b.mapper : WechatPayJson.newObjectMapper();
+        this.mapper = sensitive.install(b.mapper != null ? b.mapper : WechatPayJson.newObjectMapper());
+        this.writer = mapper.writer();
+        this.sensitive = sensitive;
         List<Interceptor> chain = new ArrayList<>(b.interceptors);
         chain.add(new SigningInterceptor(signer, b.clock, b.nonceSource));
+        this.unverified = List.copyOf(chain);
         chain.add(new VerifyingInterceptor(trust, b.clock));
         this.interceptors = List.copyOf(chain);
         this.asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : newAsyncExecutor(b.merchantId);
         this.userAgent = "wxpay-codegen/" + RUNTIME_VERSION + " (Java/" + System.getProperty("java.version") + "; "
                 + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ")";
         this.trust = trust;
+        this.certificates = certificates;
         this.provider = signer.provider();
         this.boundaries = b.nonceSource; // multipart boundaries: the injected random source, no static one
     }
@@ -151,6 +162,32 @@ public final class WechatPayClient {
         return trust.encryptionKey().id;
     }
 
+    /**
+     * Encrypts a sensitive field (敏感信息) for WeChat Pay: RSA/ECB/OAEPWithSHA-1AndMGF1Padding under the key named by
+     * {@link #encryptionKeyId()}, Base64. Model fields annotated {@link SensitiveField} are encrypted by
+     * {@link #execute} itself; this is for hand-built bodies, which must then send {@code Wechatpay-Serial} =
+     * {@link #encryptionKeyId()} (the client always does).
+     *
+     * @throws WechatPayException when the text is too long for one RSA-2048 block (214 bytes of UTF-8); the message
+     *                            never contains the text
+     */
+    public String encryptSensitive(String plaintext) {
+        Objects.requireNonNull(plaintext, "plaintext");
+        return SensitiveFields.encrypt(plaintext, trust.encryptionKey().key);
+    }
+
+    /**
+     * Decrypts a sensitive field WeChat Pay encrypted to the merchant's API certificate key (Base64,
+     * RSA/ECB/OAEPWithSHA-1AndMGF1Padding) with the merchant private key. Annotated fields of answers are decrypted
+     * by {@link #execute} itself.
+     *
+     * @throws DecryptionException when it is not Base64 or does not decrypt with the merchant key
+     */
+    public String decryptSensitive(String ciphertext) {
+        Objects.requireNonNull(ciphertext, "ciphertext");
+        return sensitive.decrypt(ciphertext);
+    }
+
     /** The JCA provider used for SHA256withRSA (configured, auto-detected, or the JDK's). */
     public Provider signatureProvider() {
         return provider;
@@ -204,17 +241,19 @@ public final class WechatPayClient {
     }
 
     private WireRequest toWire(ApiRequest request) {
+        // One key for the whole request: sensitive fields are encrypted with the key Wechatpay-Serial names.
+        TrustStore.EncryptionKey key = trust.encryptionKey();
         Multipart multipart = request.multipart();
         byte[] signed = null;
         byte[] body;
         String contentType = "application/json";
         if (multipart != null) {
-            signed = serialise(request, multipart.meta(), "multipart meta");
+            signed = serialise(request, multipart.meta(), "multipart meta", key);
             String boundary = boundaries.nextNonce();
             body = multipart.write(signed, boundary);
             contentType = "multipart/form-data; boundary=" + boundary;
         } else {
-            body = serialise(request, request.body(), "request body");
+            body = serialise(request, request.body(), "request body", key);
         }
         TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
@@ -222,7 +261,9 @@ public final class WechatPayClient {
         }
         headers.put("Accept", List.of("application/json"));
         headers.put("User-Agent", List.of(userAgent));
-        headers.put("Wechatpay-Serial", List.of(trust.encryptionKey().id));
+        if (key != null) { // null only for the first certificate download, when no key is trusted yet
+            headers.put("Wechatpay-Serial", List.of(key.id));
+        }
         if (body != null) {
             headers.put("Content-Type", List.of(contentType));
         }
@@ -232,7 +273,7 @@ public final class WechatPayClient {
                 request.operationId(), signed);
     }
 
-    private byte[] serialise(ApiRequest request, Object body, String what) {
+    private byte[] serialise(ApiRequest request, Object body, String what, TrustStore.EncryptionKey key) {
         if (body == null) {
             return null;
         }
@@ -243,7 +284,7 @@ public final class WechatPayClient {
             return ((String) body).getBytes(StandardCharsets.UTF_8);
         }
         try {
-            return mapper.writeValueAsBytes(body);
+            return writer.withAttribute(SensitiveFields.KEY_ATTRIBUTE, key).writeValueAsBytes(body);
         } catch (IOException e) {
             throw new WechatPayException(describe(request) + ": the " + what + " of type "
                     + body.getClass().getName() + " could not be serialised to JSON: " + String.valueOf(e.getMessage()).split("\n", 2)[0], e);
@@ -252,6 +293,40 @@ public final class WechatPayClient {
 
     private static String describe(ApiRequest request) {
         return request.operationId() != null ? request.operationId() : request.method() + " " + request.pathAndQuery();
+    }
+
+    /**
+     * Signs and sends {@code GET /v3/certificates} without the verifying link: the answer may be signed by a
+     * certificate it carries, so {@link CertificateDownload} verifies it once that certificate is decrypted.
+     */
+    private WireResponse downloadCertificates() {
+        ApiRequest request = ApiRequest.builder("GET", CertificateDownload.PATH).operationId("downloadCertificates")
+                .build();
+        WireResponse response = CallChain.run(unverified, toWire(request), this::send);
+        if (!response.isSuccessful()) {
+            throw serviceException(response, response.header("Request-ID"));
+        }
+        return response;
+    }
+
+    /**
+     * The self-refreshing platform certificates configured with {@link Builder#autoPlatformCertificates}, to share
+     * with a {@link NotificationParser} ({@link NotificationParser.Builder#platformCertificates}); empty when not
+     * configured.
+     */
+    public Optional<PlatformCertificates> platformCertificates() {
+        return Optional.ofNullable(certificates);
+    }
+
+    /**
+     * Ends the client's own threads (the platform-certificate refresh); calls made afterwards still work, but
+     * certificates are no longer refreshed. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (certificates != null) {
+            certificates.close();
+        }
     }
 
     /** The chain's last link: the transport, bounded by the client's timeout. */
@@ -409,6 +484,31 @@ public final class WechatPayClient {
             return this;
         }
 
+        /**
+         * Downloads WeChat Pay platform certificates in {@link #build()} and keeps them current; see
+         * {@link PlatformCertificates}. Configured keys keep working beside them. {@code build()} fails when the first
+         * download fails: a merchant enrolled in public-key mode only should configure {@link #wechatPayPublicKey}
+         * instead. Close the client ({@link WechatPayClient#close()}) to end the refresh thread.
+         *
+         * @param apiV3Key the merchant's 32-byte APIv3 key, which decrypts the downloaded certificates
+         */
+        public Builder autoPlatformCertificates(String apiV3Key) {
+            trusted.autoPlatformCertificates(apiV3Key);
+            return this;
+        }
+
+        /** How often {@link #autoPlatformCertificates} downloads again; default 12 hours. */
+        public Builder platformCertificatesRefreshInterval(Duration interval) {
+            trusted.refreshInterval(interval);
+            return this;
+        }
+
+        /** Told about every certificate refresh, adopted or failed; default none (failures are logged anyway). */
+        public Builder platformCertificatesListener(PlatformCertificates.Listener listener) {
+            trusted.listener(listener);
+            return this;
+        }
+
         /** Time allowed for one request, from sending to the end of the response; default 10 s. */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
@@ -545,7 +645,10 @@ public final class WechatPayClient {
             if (clock == null) {
                 errors.add("clock must not be null");
             }
-            trusted.check(clock, errors, false);
+            trusted.check(clock, errors, trusted.downloads());
+            WechatPayClient[] built = new WechatPayClient[1];
+            PlatformCertificates certificates = trusted.newPlatformCertificates(() -> built[0].downloadCertificates(),
+                    clock, CryptoProviders.resolve(signatureProvider), merchantId, errors);
             if (!errors.isEmpty()) {
                 throw new IllegalStateException("Cannot build WechatPayClient: " + String.join("; ", errors));
             }
@@ -558,7 +661,12 @@ public final class WechatPayClient {
             Provider provider = CryptoProviders.resolve(signatureProvider);
             RequestSigner signer = RequestSigner.create(merchantId, merchantSerialNumber, merchantPrivateKey,
                     provider);
-            return new WechatPayClient(this, signer, trusted.store(provider, null));
+            TrustStore store = trusted.store(provider, certificates == null ? null : certificates.source());
+            built[0] = new WechatPayClient(this, signer, store, new SensitiveFields(merchantPrivateKey), certificates);
+            if (certificates != null) {
+                PlatformCertificatesStart.start(built[0], certificates, () -> trusted.checkRequestSerial(store));
+            }
+            return built[0];
         }
 
         private void checkBaseUri(List<String> errors) {
