@@ -355,6 +355,7 @@ public final class WechatPaySimulator implements AutoCloseable {
                 answer = example;
             }
             status = op.successStatus();
+            SensitiveFieldCodec.encryptAnswer(answer, op.responseSchema(), merchants.get(auth.mchid).publicKey());
         } catch (WechatError e) {
             status = e.status();
             errorCode = e.code();

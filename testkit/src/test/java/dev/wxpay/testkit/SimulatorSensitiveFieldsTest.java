@@ -15,7 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The simulator decrypts x-wxpay-sensitive request fields with the key Wechatpay-Serial names")
+@DisplayName("The simulator decrypts x-wxpay-sensitive request fields with the key Wechatpay-Serial names, and"
+        + " encrypts them in answers to the merchant")
 class SimulatorSensitiveFieldsTest {
     static final SimulatorSpec SENSITIVE = SimulatorSpec.fromClasspath("sensitive.yaml",
             SimulatorSensitiveFieldsTest.class.getClassLoader());
@@ -72,6 +73,20 @@ class SimulatorSensitiveFieldsTest {
         RecordedRequest sent = simulator.lastRequest().orElseThrow();
         assertThat(sent.bodyText()).doesNotContain("张三").doesNotContain("13800138000");
         assertThat(sent.header("Wechatpay-Serial")).contains(simulator.publicKeyId());
+    }
+
+    @Test
+    @DisplayName("encrypts marked answer fields to the merchant's key; the client reads them back in plaintext")
+    void encryptsAnswerFields() {
+        ApiRequest get = ApiRequest.builder("GET", "/v3/receivers/{account}").pathParam("account", "o-1").build();
+        JsonNode raw = client.execute(get, JsonNode.class).data();
+        assertThat(raw.get("name").asText()).isNotEqualTo("张三").hasSizeGreaterThan(300);
+        assertThat(client.decryptSensitive(raw.get("name").asText())).isEqualTo("张三");
+
+        Receiver receiver = client.execute(get, Receiver.class).data();
+        assertThat(receiver.name).isEqualTo("张三");
+        assertThat(receiver.contacts.get(0).mobile).isEqualTo("13800138000");
+        assertThat(receiver.type).isEqualTo("PERSONAL_OPENID");
     }
 
     @Test
