@@ -110,22 +110,15 @@ final class TrustedKeys {
 
     /**
      * The self-refreshing certificates of a client configured with {@code autoPlatformCertificates}, not yet
-     * started; null when not configured or when the APIv3 key is invalid (added to {@code errors}).
+     * started; null when not configured. {@link #check} has vetted the APIv3 key.
      */
     PlatformCertificates newPlatformCertificates(java.util.function.Supplier<WireResponse> download, Clock clock,
-            java.security.Provider provider, String merchantId, List<String> errors) {
+            java.security.Provider provider, String merchantId) {
         if (!autoCertificates) {
             return null;
         }
-        AesGcm aesGcm;
-        try {
-            aesGcm = AesGcm.of(apiV3Key);
-        } catch (IllegalArgumentException e) {
-            errors.add("autoPlatformCertificates: " + e.getMessage());
-            return null;
-        }
-        return new PlatformCertificates(download, aesGcm, clock, keys, provider, WechatPayJson.newObjectMapper(),
-                listener, refreshInterval, merchantId);
+        return new PlatformCertificates(download, AesGcm.of(apiV3Key), clock, keys, provider,
+                WechatPayJson.newObjectMapper(), listener, refreshInterval, merchantId);
     }
 
     /** Whether certificates will come from downloads (automatic or shared with a client). */
@@ -161,6 +154,13 @@ final class TrustedKeys {
         if (keys.isEmpty() && !downloaded) {
             errors.add("a trusted WeChat Pay key is required: call wechatPayPublicKey(id, key) and/or"
                     + " platformCertificate(cert)");
+        }
+        if (autoCertificates) {
+            try {
+                AesGcm.of(apiV3Key);
+            } catch (IllegalArgumentException e) {
+                errors.add("autoPlatformCertificates: " + e.getMessage());
+            }
         }
         if (!downloaded && requestSerial != null && keys.keySet().stream().noneMatch(
                 id -> ResponseVerifier.normalise(id).equals(ResponseVerifier.normalise(requestSerial)))) {

@@ -646,9 +646,6 @@ public final class WechatPayClient implements AutoCloseable {
                 errors.add("clock must not be null");
             }
             trusted.check(clock, errors, trusted.downloads());
-            WechatPayClient[] built = new WechatPayClient[1];
-            PlatformCertificates certificates = trusted.newPlatformCertificates(() -> built[0].downloadCertificates(),
-                    clock, CryptoProviders.resolve(signatureProvider), merchantId, errors);
             if (!errors.isEmpty()) {
                 throw new IllegalStateException("Cannot build WechatPayClient: " + String.join("; ", errors));
             }
@@ -661,6 +658,10 @@ public final class WechatPayClient implements AutoCloseable {
             Provider provider = CryptoProviders.resolve(signatureProvider);
             RequestSigner signer = RequestSigner.create(merchantId, merchantSerialNumber, merchantPrivateKey,
                     provider);
+            // Platform certificates are downloaded through the client they are built for: hence the late binding.
+            WechatPayClient[] built = new WechatPayClient[1];
+            PlatformCertificates certificates = trusted.newPlatformCertificates(() -> built[0].downloadCertificates(),
+                    clock, provider, merchantId);
             TrustStore store = trusted.store(provider, certificates == null ? null : certificates.source());
             built[0] = new WechatPayClient(this, signer, store, new SensitiveFields(merchantPrivateKey), certificates);
             if (certificates != null) {

@@ -348,6 +348,35 @@ class PlatformCertificatesTest {
         assertThat(client.platformCertificates().get().serials()).contains(serial(certB));
     }
 
+    @Test
+    @DisplayName("names a bad APIv3 key, refresh interval, listener and shared set in the build message")
+    void builderProblems() {
+        assertThatThrownBy(() -> builder().autoPlatformCertificates("short")
+                .platformCertificatesRefreshInterval(Duration.ZERO).platformCertificatesListener(null).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("autoPlatformCertificates: apiV3Key must be exactly 32 bytes, got 5")
+                .hasMessageContaining("platformCertificatesRefreshInterval must be positive")
+                .hasMessageContaining("platformCertificatesListener: the listener is null")
+                .hasMessageNotContaining("a trusted WeChat Pay key is required");
+        assertThatThrownBy(() -> NotificationParser.builder().apiV3Key(API_V3_KEY).platformCertificates(null).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("platformCertificates: the certificates are null");
+        assertThat(downloads()).isZero();
+    }
+
+    @Test
+    @DisplayName("a listener that throws does not stop the set from being adopted")
+    void throwingListener() {
+        WechatPayClient client = client(builder().platformCertificatesListener(new PlatformCertificates.Listener() {
+            @Override
+            public void refreshed(Set<String> serials) {
+                throw new IllegalStateException("listener bug");
+            }
+        }));
+        assertThat(client.platformCertificates().get().serials()).containsExactly(serial(certA));
+        assertThat(call(client)).contains("ok");
+    }
+
     private static String listOrFail(X509Certificate... certificates) {
         try {
             return download(API_V3_KEY, certificates);

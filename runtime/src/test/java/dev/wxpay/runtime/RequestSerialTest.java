@@ -52,6 +52,9 @@ class RequestSerialTest {
             WechatPayClient client = migrating(server).requestSerial(certificateSerial.toLowerCase()).build();
             assertThat(sentSerial(server, client)).isEqualTo(certificateSerial);
             assertThat(client.encryptionKeyId()).isEqualTo(certificateSerial);
+            // sensitive fields follow the announced key, so WeChat Pay can decrypt them with the key it was told
+            assertThat(SensitiveFieldsTest.decrypt(client.encryptSensitive("张三"), platform.privateKey))
+                    .isEqualTo("张三");
         }
     }
 
