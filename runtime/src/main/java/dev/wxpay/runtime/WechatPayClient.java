@@ -45,8 +45,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *         .build();
  * }</pre>
  *
- * <p>Immutable and thread-safe; holds no static state, so clients of different merchants in one JVM never
- * interfere. Its {@link #toString()} shows the merchant id and base URI, never key material.
+ * <p>Thread-safe; its configuration is immutable and it holds no static state, so clients of different merchants
+ * in one JVM never interfere. What changes while it runs is the set of trusted platform certificates, when
+ * {@link Builder#autoPlatformCertificates} keeps it current; {@link #close()} ends that refresh thread. Its
+ * {@link #toString()} shows the merchant id and base URI, never key material.
  */
 public final class WechatPayClient implements AutoCloseable {
     /** WeChat Pay's main API host. */
