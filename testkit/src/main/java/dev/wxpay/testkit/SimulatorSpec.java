@@ -239,6 +239,7 @@ public final class SimulatorSpec {
         }
         int status = 200;
         JsonNode example = null;
+        Schema<?> responseSchema = null;
         if (operation.getResponses() != null) {
             String successCode = operation.getResponses().keySet().stream()
                     .filter(code -> code.startsWith("2")).sorted().findFirst().orElse(null);
@@ -248,11 +249,12 @@ public final class SimulatorSpec {
                 MediaType media = response == null ? null : json(response.getContent());
                 if (media != null) {
                     example = exampleOf(media);
+                    responseSchema = media.getSchema();
                 }
             }
         }
         return new SpecOperation(method.name(), path, id, List.copyOf(params), hasBody, bodyRequired, bodySchema,
-                status, example);
+                status, example, responseSchema);
     }
 
     private static MediaType json(io.swagger.v3.oas.models.media.Content content) {

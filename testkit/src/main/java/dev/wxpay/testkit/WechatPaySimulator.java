@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -92,6 +93,7 @@ public final class WechatPaySimulator implements AutoCloseable {
     private final FaultInjector faults;
     private final ControlEndpoints controls;
     private final NotificationSender notifications;
+    private final PlatformCertificateDesk certificates;
     private final Notifier notifier;
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
     private final LoopbackHttpServer server;
@@ -122,6 +124,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         this.mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.faults = new FaultInjector(spec.operationIds());
         this.notifications = new NotificationSender(b.retryDelays, b.notificationTimeout);
+        this.certificates = new PlatformCertificateDesk(clock, random, b.publicKeyOnly);
         this.notifier = new Notifier(merchants, clock, random, notifications, this::notificationHeaders);
         this.payscore = new PayscoreState(clock, random, notifier, b.emptyUnsetDateTimes);
         this.payments = new PaymentsState(clock, random, notifier,
@@ -154,6 +157,17 @@ public final class WechatPaySimulator implements AutoCloseable {
     /** The id of the simulator's WeChat Pay public key ({@code PUB_KEY_ID_…}), sent as {@code Wechatpay-Serial}. */
     public String publicKeyId() {
         return publicKeyId;
+    }
+
+    /**
+     * Adds a new platform certificate beside the current ones (WeChat Pay's rotation with overlap) and returns its
+     * serial: {@code GET /v3/certificates} lists it from now on, and answers to requests naming it in
+     * {@code Wechatpay-Serial} are signed with it.
+     *
+     * @throws IllegalStateException in public-key-only mode
+     */
+    public String rotatePlatformCertificate() {
+        return certificates.rotate();
     }
 
     /** The WeChat Pay public key a client must trust to verify the simulator's answers and notifications. */
@@ -339,6 +353,9 @@ public final class WechatPaySimulator implements AutoCloseable {
         }
 
         RequestAuthenticator.Auth auth = authenticator.authenticate(call);
+        if (auth.error() == null && certificates.serves(call.method(), rawPath)) {
+            return certificateDownload(call, target, requestId, auth);
+        }
         int status;
         JsonNode answer;
         String errorCode = null;
@@ -358,7 +375,7 @@ public final class WechatPaySimulator implements AutoCloseable {
                         (otherMethod ? "该接口不支持此请求方法: " : "请求的资源不存在: ") + call.method() + " " + rawPath, null);
             }
             String trusted = call.header("Wechatpay-Serial");
-            if (trusted != null && !trusted.equals(publicKeyId)) {
+            if (trusted != null && !trusted.equals(publicKeyId) && certificates.find(trusted) == null) {
                 // The client names the WeChat Pay key it trusts; naming another one means its trust is misconfigured.
                 ObjectNode detail = NODES.objectNode();
                 detail.put("field", "Wechatpay-Serial");
@@ -386,6 +403,7 @@ public final class WechatPaySimulator implements AutoCloseable {
                 answer = example;
             }
             status = op.successStatus();
+            SensitiveFieldCodec.encryptAnswer(answer, op.responseSchema(), merchants.get(auth.mchid()).publicKey());
         } catch (WechatError e) {
             status = e.status();
             errorCode = e.code();
@@ -399,7 +417,8 @@ public final class WechatPaySimulator implements AutoCloseable {
         }
 
         byte[] bytes = answer == null || status == 204 ? new byte[0] : answer.toString().getBytes(StandardCharsets.UTF_8);
-        List<LoopbackHttpServer.Header> headers = signedHeaders(bytes, requestId, applied);
+        List<LoopbackHttpServer.Header> headers = signedHeaders(bytes, requestId, applied,
+                call.header("Wechatpay-Serial"));
         byte[] sent = applied.stream().anyMatch(f -> f.kind() == Fault.Kind.TAMPERED_BODY) ? tamper(bytes) : bytes;
         record(new RecordedRequest(call.method(), target, RecordedRequest.entries(call.headers()), call.body(),
                 op == null ? null : op.operationId(), pathParams, query, auth.error() == null && auth.mchid() != null,
@@ -500,7 +519,40 @@ public final class WechatPaySimulator implements AutoCloseable {
             ObjectNode detail = (ObjectNode) e.body().get("detail");
             throw new WechatError(400, "PARAM_ERROR", all.toString(), detail);
         }
+        SensitiveFieldCodec.decryptRequest(body, op.bodySchema(), privateKeyFor(call.header("Wechatpay-Serial")));
         return body;
+    }
+
+    /** The private half of the WeChat Pay key a request named, or null. */
+    private PrivateKey privateKeyFor(String serial) {
+        if (publicKeyId.equals(serial)) {
+            return platformKey.getPrivate();
+        }
+        PlatformCertificateDesk.Entry certificate = certificates.find(serial);
+        return certificate == null ? null : certificate.key();
+    }
+
+    /** GET /v3/certificates, signed with the key the request named, else with the newest certificate. */
+    private LoopbackHttpServer.HttpAnswer certificateDownload(LoopbackHttpServer.HttpCall call, String target,
+            String requestId, RequestAuthenticator.Auth auth) {
+        int status = 200;
+        String errorCode = null;
+        JsonNode answer;
+        try {
+            answer = certificates.download(merchants.get(auth.mchid()).apiV3Key());
+        } catch (WechatError e) {
+            status = e.status();
+            errorCode = e.code();
+            answer = e.body();
+        }
+        byte[] bytes = answer.toString().getBytes(StandardCharsets.UTF_8);
+        String named = call.header("Wechatpay-Serial");
+        PlatformCertificateDesk.Entry newest = certificates.newest();
+        List<LoopbackHttpServer.Header> headers = signedHeaders(bytes, requestId, List.of(),
+                named != null || newest == null ? named : newest.serial());
+        record(new RecordedRequest(call.method(), target, RecordedRequest.entries(call.headers()), call.body(),
+                "downloadCertificates", Map.of(), List.of(), true, auth.mchid(), status, errorCode, requestId));
+        return new LoopbackHttpServer.HttpAnswer(status, headers, bytes);
     }
 
     // ---------------------------------------------------------------- signing answers
@@ -512,6 +564,10 @@ public final class WechatPaySimulator implements AutoCloseable {
     }
 
     private Signed sign(byte[] body, long epochSecond, String probe) {
+        return sign(body, epochSecond, probe, platformKey.getPrivate());
+    }
+
+    private Signed sign(byte[] body, long epochSecond, String probe, PrivateKey key) {
         Signed s = new Signed();
         s.timestamp = Long.toString(epochSecond);
         s.nonce = Crypto.alphanumeric(random, 32);
@@ -523,14 +579,17 @@ public final class WechatPaySimulator implements AutoCloseable {
         message.writeBytes((s.timestamp + "\n" + s.nonce + "\n").getBytes(StandardCharsets.UTF_8));
         message.writeBytes(body);
         message.write('\n');
-        s.signature = Crypto.sign(platformKey.getPrivate(), message.toByteArray());
+        s.signature = Crypto.sign(key, message.toByteArray());
         return s;
     }
 
-    private List<LoopbackHttpServer.Header> signedHeaders(byte[] body, String requestId, List<Fault> applied) {
+    /** @param requested the {@code Wechatpay-Serial} of the request: a platform certificate it names signs */
+    private List<LoopbackHttpServer.Header> signedHeaders(byte[] body, String requestId, List<Fault> applied,
+            String requested) {
         long now = clock.instant().getEpochSecond();
         String probe = null;
-        String serial = publicKeyId;
+        PlatformCertificateDesk.Entry certificate = certificates.find(requested);
+        String serial = certificate != null ? certificate.serial() : publicKeyId;
         for (Fault f : applied) {
             switch (f.kind()) {
                 case STALE_TIMESTAMP:
@@ -548,7 +607,7 @@ public final class WechatPaySimulator implements AutoCloseable {
                     break;
             }
         }
-        Signed s = sign(body, now, probe);
+        Signed s = sign(body, now, probe, certificate != null ? certificate.key() : platformKey.getPrivate());
         List<LoopbackHttpServer.Header> h = new ArrayList<>(10);
         h.add(new LoopbackHttpServer.Header("Server", "wxpay-testkit"));
         h.add(new LoopbackHttpServer.Header("Date", HTTP_DATE.format(clock.instant())));
@@ -593,7 +652,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         ControlEndpoints.Answer a = controls.answer(call.method(), rawPath.substring(CONTROL_PREFIX.length()),
                 call.body());
         byte[] bytes = a.body().toString().getBytes(StandardCharsets.UTF_8);
-        return new LoopbackHttpServer.HttpAnswer(a.status(), signedHeaders(bytes, requestId, List.of()), bytes);
+        return new LoopbackHttpServer.HttpAnswer(a.status(), signedHeaders(bytes, requestId, List.of(), null), bytes);
     }
 
     /** Every control endpoint, one line each ({@code POST /_testkit/…}), as the standalone jar lists them. */
@@ -677,6 +736,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         private List<Duration> retryDelays = NotificationSender.WECHAT_RETRY_DELAYS;
         private Duration notificationTimeout = Duration.ofSeconds(5);
         private boolean emptyUnsetDateTimes = true;
+        private boolean publicKeyOnly;
         private boolean refundsSucceedAtOnce = true;
 
         private Builder() {
@@ -767,6 +827,16 @@ public final class WechatPaySimulator implements AutoCloseable {
          */
         public Builder emptyStringsForUnsetDateTimes(boolean empty) {
             this.emptyUnsetDateTimes = empty;
+            return this;
+        }
+
+        /**
+         * Public-key-only mode: the simulator has no platform certificates and refuses {@code GET /v3/certificates}
+         * ({@code 404 RESOURCE_NOT_EXISTS}), as WeChat Pay does for merchants enrolled in public-key mode only.
+         * Default: certificate mode beside the public key (a certificate is made on first use).
+         */
+        public Builder publicKeyOnly(boolean publicKeyOnly) {
+            this.publicKeyOnly = publicKeyOnly;
             return this;
         }
 
