@@ -129,9 +129,16 @@ public final class WechatPayClient implements AutoCloseable {
         this.backup = b.backupBaseUri == null ? null
                 : new BackupHost(b.backupBaseUri, basePath, signer, b.clock, b.nonceSource);
         this.downloads = new Downloads(signer, b.clock, b.nonceSource, transport, timeout,
-                Map.of("Accept", "*/*", "User-Agent", userAgent, "Wechatpay-Serial", wechatPaySerial),
+                this::downloadHeaders,
                 b.merchantPrivateKey, maxResponseBytes, this::serviceException);
         this.invokeParams = new InvokeParamsSigner(signer, b.clock, b.nonceSource);
+    }
+
+    /** A download's fixed headers; Wechatpay-Serial names the key trusted at the time, once there is one. */
+    private Map<String, String> downloadHeaders() {
+        TrustStore.EncryptionKey key = trust.encryptionKey();
+        return key == null ? Map.of("Accept", "*/*", "User-Agent", userAgent)
+                : Map.of("Accept", "*/*", "User-Agent", userAgent, "Wechatpay-Serial", key.id);
     }
 
     private static final String RUNTIME_VERSION = readVersion();
