@@ -28,19 +28,32 @@ import java.util.regex.Pattern;
  * {@code merchantSignPlanNo()} still exists when the literal path has operations or other children); a parameter
  * segment with no literal before it is a method named after the parameter. A node with operations offers
  * {@code get/post/put/patch/delete} taking the query parameters (declared order) and then the body, plus
- * {@code ...Async} twins. One instance per run; not thread-safe.
+ * {@code ...Async} twins.
+ *
+ * <p>Packages: the root class is in the root package. A path node whose operations all belong to one product is
+ * in that product's {@code chain} package; a node shared by several products (such as {@code /v3}) is in the root
+ * package's {@code chain}. With one product whose package is the root package (a single-spec run) every node is
+ * in {@code <root>.chain}. One instance per run; not thread-safe.
  */
 final class ChainBuilder {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
 
     private final String rootPackage;
-    private final String chainPackage;
-    private final String apiPackage;
 
-    ChainBuilder(String rootPackage, String apiPackage, String specName) {
+    /** @param rootPackage the package of the root class {@code Wxpay} */
+    ChainBuilder(String rootPackage) {
         this.rootPackage = rootPackage;
-        this.chainPackage = rootPackage + ".chain";
-        this.apiPackage = apiPackage;
+    }
+
+    /**
+     * The API classes of one product and the package they were generated under (its {@code api} and
+     * {@code model} packages are below it).
+     */
+    record Product(String packageName, List<ApiClassModel> apis) {
+    }
+
+    /** Which product package and API class an operation belongs to. */
+    private record Owner(String productPackage, String apiClass) {
     }
 
     /** A node of the path tree while it is being built. */
@@ -49,6 +62,7 @@ final class ChainBuilder {
         final List<String> params;       // path parameters collected from the root down to here, in order
         final Map<String, Step> steps = new TreeMap<>(); // by the child's path
         final List<OperationModel> operations = new ArrayList<>();
+        final Set<String> products = new TreeSet<>(); // the product packages of the operations at or below
         String className;
 
         Node(String path, List<String> params) {
@@ -61,17 +75,30 @@ final class ChainBuilder {
     private record Step(String suggestion, List<String> newParams, Node target) {
     }
 
-    List<ChainNodeModel> build(List<OperationModel> operations, List<ApiClassModel> apis) {
-        Map<String, String> apiClassByOperation = new TreeMap<>();
-        for (ApiClassModel api : apis) {
-            for (OperationModel op : api.operations()) {
-                apiClassByOperation.put(op.path() + " " + op.httpMethod(), api.className());
+    /** The chain of a single-spec run: every node in {@code <root>.chain}. */
+    List<ChainNodeModel> buildSingle(List<ApiClassModel> apis) {
+        return build(List.of(new Product(rootPackage, apis)));
+    }
+
+    /** The chain over every product's operations: the root class first, then the path nodes by class name. */
+    List<ChainNodeModel> build(List<Product> products) {
+        Map<String, Owner> ownerByOperation = new TreeMap<>();
+        List<OperationModel> operations = new ArrayList<>();
+        for (Product product : products) {
+            for (ApiClassModel api : product.apis()) {
+                for (OperationModel op : api.operations()) {
+                    ownerByOperation.put(op.path() + " " + op.httpMethod(),
+                            new Owner(product.packageName(), api.className()));
+                    operations.add(op);
+                }
             }
         }
+        operations.sort(java.util.Comparator.comparing(OperationModel::path).thenComparing(OperationModel::httpMethod));
         Node root = new Node("", List.of());
         Map<String, Node> nodes = new TreeMap<>();
         for (OperationModel op : operations) {
-            node(root, nodes, op.path()).operations.add(op);
+            String productPackage = ownerByOperation.get(op.path() + " " + op.httpMethod()).productPackage();
+            node(root, nodes, op.path(), productPackage).operations.add(op);
         }
         prune(root, nodes);
         NameAllocator classNames = new NameAllocator().reserve("Wxpay");
@@ -82,9 +109,9 @@ final class ChainBuilder {
                     ? "Path" + name : name, node.path);
         }
         List<ChainNodeModel> result = new ArrayList<>();
-        result.add(render(root, apiClassByOperation));
+        result.add(render(root, ownerByOperation));
         for (Node node : nodes.values()) {
-            result.add(render(node, apiClassByOperation));
+            result.add(render(node, ownerByOperation));
         }
         return result;
     }
@@ -112,9 +139,10 @@ final class ChainBuilder {
     }
 
     /** Finds or creates the node for {@code path}, creating the steps that lead to it. */
-    private Node node(Node root, Map<String, Node> nodes, String path) {
+    private Node node(Node root, Map<String, Node> nodes, String path, String productPackage) {
         String[] segments = path.split("/");
         Node current = root;
+        root.products.add(productPackage);
         StringBuilder prefix = new StringBuilder();
         Node beforeLiteral = root; // the parent of the last literal segment
         String lastLiteral = null;
@@ -132,6 +160,7 @@ final class ChainBuilder {
             List<String> params = new ArrayList<>(current.params);
             params.addAll(segmentParams);
             Node child = nodes.computeIfAbsent(key, k -> new Node(k, List.copyOf(params)));
+            child.products.add(productPackage);
             if (segmentParams.isEmpty()) {
                 current.steps.putIfAbsent(key, new Step(literalMethod(segment), List.of(), child));
                 beforeLiteral = current;
@@ -187,9 +216,17 @@ final class ChainBuilder {
         return out.toString();
     }
 
-    private ChainNodeModel render(Node node, Map<String, String> apiClassByOperation) {
+    /** The package of {@code node}'s class (see the class comment). */
+    private String packageOf(Node node) {
+        if (node.path.isEmpty()) {
+            return rootPackage;
+        }
+        return (node.products.size() == 1 ? node.products.iterator().next() : rootPackage) + ".chain";
+    }
+
+    private ChainNodeModel render(Node node, Map<String, Owner> ownerByOperation) {
         boolean isRoot = node.path.isEmpty();
-        String packageName = isRoot ? rootPackage : chainPackage;
+        String packageName = packageOf(node);
         Set<String> imports = new TreeSet<>(List.of("dev.wxpay.runtime.WechatPayClient", "java.util.Objects"));
         NameAllocator fieldNames = new NameAllocator().reserve("client");
         List<ChainNodeModel.Field> fields = new ArrayList<>();
@@ -219,15 +256,16 @@ final class ChainBuilder {
                     docs.add(new ChainNodeModel.ParamDoc(p.javaName(), p.description()));
                     declarations.add(p.javaType() + " " + p.javaName());
                     arguments.add(p.javaName());
-                    addImports(imports, p.javaType());
+                    addImports(imports, p.javaType(), owner(op, ownerByOperation).productPackage());
                 }
             }
             signatures.add(method + "#" + declarations.size());
-            String apiClass = apiClassByOperation.get(op.path() + " " + op.httpMethod());
-            imports.add(apiPackage + "." + apiClass);
+            Owner owner = owner(op, ownerByOperation);
+            String apiClass = owner.apiClass();
+            imports.add(owner.productPackage() + ".api." + apiClass);
             imports.add("dev.wxpay.runtime.ApiResponse");
             imports.add("java.util.concurrent.CompletableFuture");
-            addImports(imports, op.responseType());
+            addImports(imports, op.responseType(), owner.productPackage());
             List<String> javadoc = new ArrayList<>(op.javadoc());
             javadoc.add("");
             javadoc.add(" @see " + apiClass + "#" + op.methodName());
@@ -260,8 +298,9 @@ final class ChainBuilder {
                 arguments.add(argument);
                 parameterDocs.add(argument + " the value of the path parameter {@code " + JavaText.javadocInline(param) + "}");
             }
-            if (isRoot) {
-                imports.add(chainPackage + "." + step.target().className);
+            String targetPackage = packageOf(step.target());
+            if (!targetPackage.equals(packageName)) {
+                imports.add(targetPackage + "." + step.target().className);
             }
             String javadoc = step.newParams().isEmpty()
                     ? "The {@code " + JavaText.javadocInline(step.target().path) + "} path."
@@ -297,7 +336,11 @@ final class ChainBuilder {
                 javadoc, constructorJavadoc, fields, constructor.toString(), children, leaves);
     }
 
-    private void addImports(Set<String> imports, String javaType) {
+    private static Owner owner(OperationModel op, Map<String, Owner> ownerByOperation) {
+        return ownerByOperation.get(op.path() + " " + op.httpMethod());
+    }
+
+    private static void addImports(Set<String> imports, String javaType, String productPackage) {
         Matcher m = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(javaType);
         while (m.find()) {
             String name = m.group();
@@ -308,7 +351,7 @@ final class ChainBuilder {
                 case "OffsetDateTime" -> imports.add("java.time.OffsetDateTime");
                 case "LocalDate" -> imports.add("java.time.LocalDate");
                 case "BigDecimal" -> imports.add("java.math.BigDecimal");
-                default -> imports.add(rootPackage + ".model." + name);
+                default -> imports.add(productPackage + ".model." + name);
             }
         }
     }

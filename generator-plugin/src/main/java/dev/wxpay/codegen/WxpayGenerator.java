@@ -8,6 +8,7 @@ import dev.wxpay.codegen.openapi.CodegenModelStep;
 import dev.wxpay.codegen.openapi.WxpayCodegen;
 import dev.wxpay.codegen.read.ParsedSpec;
 import dev.wxpay.codegen.read.SpecReader;
+import dev.wxpay.codegen.read.SpecSource;
 import dev.wxpay.codegen.render.Renderer;
 import dev.wxpay.codegen.render.TemplateSource;
 import dev.wxpay.codegen.write.GenerationState;
@@ -37,66 +38,116 @@ public final class WxpayGenerator {
     public GenerationResult generate(GenerationRequest request) {
         long start = System.nanoTime();
         TemplateSource templates = new TemplateSource(request.templateDirectory());
+        List<SpecSource> specs = request.specs();
         // Decide "up to date" from the raw texts before any parsing: a no-op run costs a hash, not a parse.
-        String text = SpecReader.load(request.spec());
-        String hash = new InputHasher().hash(request, text, templates);
+        List<String> texts = new ArrayList<>();
+        for (SpecSource source : specs) {
+            texts.add(SpecReader.load(source));
+        }
+        String hash = new InputHasher().hash(request, texts, templates);
         GenerationState state = GenerationState.load(request.outputDirectory());
         if (!request.force() && state.isUpToDate(hash, request.outputDirectory())) {
-            log.info("wxpay-codegen: " + request.spec().fileName() + " is up to date (" + state.previousFiles().size()
+            log.info("wxpay-codegen: " + describe(request) + " is up to date (" + state.previousFiles().size()
                     + " files); set wxpay.force=true to regenerate");
             return GenerationResult.skippedUpToDate();
         }
         StartUp startUp = StartUp.begin(templates);
-        ParsedSpec spec = new SpecReader().parse(request.spec(), text);
-        long read = System.nanoTime();
         List<String> warnings = new ArrayList<>();
-        for (String message : spec.messages()) {
-            warnings.add(request.spec() + ": " + message);
-            log.warn("Swagger Parser: " + request.spec() + ": " + message);
+        List<ClientModel> models = new ArrayList<>();
+        List<ClientModel.Skipped> skipped = new ArrayList<>();
+        int totalOperations = 0;
+        long reading = 0;
+        long modelling = 0;
+        for (int i = 0; i < specs.size(); i++) {
+            long before = System.nanoTime();
+            SpecSource source = specs.get(i);
+            ParsedSpec spec = new SpecReader().parse(source, texts.get(i));
+            texts.set(i, null); // the text is parsed: let it go before the next product's model is built
+            long read = System.nanoTime();
+            for (String message : spec.messages()) {
+                warnings.add(source + ": " + message);
+                log.warn("Swagger Parser: " + source + ": " + message);
+            }
+            String packageName = request.hasProducts()
+                    ? request.packageName() + "." + request.products().get(i).packageSegment()
+                    : request.packageName();
+            // The first configuration was built on the start-up thread; each further product needs a fresh one.
+            WxpayCodegen config = i == 0 ? startUp.codegen() : new WxpayCodegen();
+            Built built = buildModel(spec, new Target(source, packageName, request.hasProducts()), request, config);
+            models.add(built.model());
+            skipped.addAll(built.skipped());
+            totalOperations += built.totalOperations();
+            reading += read - before;
+            modelling += System.nanoTime() - read;
         }
-
-        Built built = buildModel(spec, request, startUp.codegen());
-        long modelled = System.nanoTime();
-        ClientModel model = built.model();
-        List<ClientModel.Skipped> skipped = built.skipped();
-        int totalOperations = built.totalOperations();
+        if (request.hasProducts()) {
+            models = ProductChains.join(request.packageName(), models, request.products().size() + " products");
+        }
+        skipped.sort(java.util.Comparator.comparing(ClientModel.Skipped::where));
         if (request.modelDumpFile() != null) {
-            dump(model, request);
+            dump(request.hasProducts() ? models : models.get(0), request);
         }
-        List<Renderer.RenderedFile> files = startUp.renderer().render(model);
+        long modelled = System.nanoTime();
+        List<Renderer.RenderedFile> files = new ArrayList<>();
+        for (ClientModel model : models) {
+            files.addAll(startUp.renderer().render(model));
+        }
         long rendered = System.nanoTime();
         OutputWriter.Outcome outcome = new OutputWriter(request.outputDirectory(), state).write(files);
         GenerationState.save(request.outputDirectory(), hash, files.stream().map(Renderer.RenderedFile::relativePath)
                 .toList());
-        int generatedOperations = model.apis().stream().mapToInt(a -> a.operations().size()).sum();
+        int generatedOperations = 0;
+        int schemas = 0;
+        for (ClientModel model : models) {
+            generatedOperations += model.apis().stream().mapToInt(a -> a.operations().size()).sum();
+            schemas += model.schemas().size();
+        }
         for (ClientModel.Skipped s : skipped) {
             log.warn("wxpay-codegen: skipped " + s.where() + ": " + s.reason());
         }
-        log.info("wxpay-codegen: " + generatedOperations + " operations, " + model.schemas().size() + " models, "
+        log.info("wxpay-codegen: " + (request.hasProducts() ? request.products().size() + " products, " : "")
+                + generatedOperations + " operations, " + schemas + " models, "
                 + files.size() + " files (" + outcome.written().size() + " written, " + outcome.deleted().size()
                 + " stale removed) in " + request.outputDirectory() + "; took " + millis(start, System.nanoTime())
-                + " ms (read " + millis(start, read) + ", model " + millis(read, modelled) + ", render "
+                + " ms (read " + reading / 1_000_000 + ", model " + modelling / 1_000_000 + ", render "
                 + millis(modelled, rendered) + ", write " + millis(rendered, System.nanoTime()) + ")");
         return new GenerationResult(false, totalOperations, generatedOperations, outcome.written(),
                 outcome.unchanged(), outcome.deleted(), skipped, warnings);
+    }
+
+    /** {@code payscore.yaml}, or {@code 3 products (pay, refund, transfer)}, for log lines. */
+    private static String describe(GenerationRequest request) {
+        if (!request.hasProducts()) {
+            return request.spec().fileName();
+        }
+        return request.products().size() + " product" + (request.products().size() == 1 ? "" : "s") + " ("
+                + String.join(", ", request.products().stream().map(GenerationRequest.Product::name).toList()) + ")";
     }
 
     /** The model of one spec plus what was skipped on the way, and the operation count before skipping. */
     record Built(ClientModel model, List<ClientModel.Skipped> skipped, int totalOperations) {
     }
 
-    /** Steps 2 to 4 (validate, prepare, codegen model, intermediate model); public for tests of the model. */
-    static Built buildModel(ParsedSpec spec, GenerationRequest request) {
-        return buildModel(spec, request, new WxpayCodegen());
+    /**
+     * What one spec of a run is generated into: its source (named in messages), its package, and whether its
+     * call chain is left to {@link ProductChains} (several products) or built with it (one spec).
+     */
+    record Target(SpecSource source, String packageName, boolean product) {
     }
 
-    /** As {@link #buildModel(ParsedSpec, GenerationRequest)}, with a fresh, not yet used {@code config}. */
-    static Built buildModel(ParsedSpec spec, GenerationRequest request, WxpayCodegen config) {
+    /** Steps 2 to 4 (validate, prepare, codegen model, intermediate model); public for tests of the model. */
+    static Built buildModel(ParsedSpec spec, GenerationRequest request) {
+        return buildModel(spec, new Target(request.spec(), request.packageName(), false), request,
+                new WxpayCodegen());
+    }
+
+    /** As {@link #buildModel(ParsedSpec, GenerationRequest)} for {@code target}, with a fresh, not yet used {@code config}. */
+    static Built buildModel(ParsedSpec spec, Target target, GenerationRequest request, WxpayCodegen config) {
         SpecValidator.Problems problems = new SpecValidator().validate(spec);
         if (!problems.global().isEmpty() || (!request.lenient() && !problems.byOperation().isEmpty())) {
             List<String> all = new ArrayList<>(problems.global());
             all.addAll(problems.byOperation().values());
-            throw new GenerationException("The spec " + request.spec() + " has " + all.size() + " problem"
+            throw new GenerationException("The spec " + target.source() + " has " + all.size() + " problem"
                     + (all.size() == 1 ? "" : "s") + " (fix them" + (problems.global().isEmpty()
                     ? ", or set lenient=true to skip the broken operations" : "") + "):", all);
         }
@@ -105,8 +156,9 @@ public final class WxpayGenerator {
         SpecPreparer.prepare(spec.openAPI());
         CodegenModelStep.Result codegen = new CodegenModelStep().run(config, spec.openAPI(),
                 request.outputDirectory());
-        ClientModel model = new ModelBuilder(spec.openAPI(), codegen, request.spec().fileName(),
-                request.packageName(), request.lenient(), problem -> SpecValidator.locate(spec, problem)).build();
+        ModelBuilder builder = new ModelBuilder(spec.openAPI(), codegen, target.source().fileName(),
+                target.packageName(), request.lenient(), problem -> SpecValidator.locate(spec, problem));
+        ClientModel model = target.product() ? builder.buildProduct() : builder.build();
         List<ClientModel.Skipped> skipped = new ArrayList<>(removed);
         skipped.addAll(model.skipped());
         skipped.sort(java.util.Comparator.comparing(ClientModel.Skipped::where));
@@ -117,7 +169,7 @@ public final class WxpayGenerator {
         return (to - from) / 1_000_000;
     }
 
-    private static void dump(ClientModel model, GenerationRequest request) {
+    private static void dump(Object model, GenerationRequest request) {
         try {
             ObjectMapper mapper = new ObjectMapper().registerModule(new Jdk8Module())
                     .enable(SerializationFeature.INDENT_OUTPUT);

@@ -119,6 +119,22 @@ public final class RequestSigner {
         }
     }
 
+    /**
+     * Signs an arbitrary message with the merchant key (SHA256withRSA, Base64): the second signature of the invoke
+     * parameters a front end passes to WeChat Pay ({@link InvokeParamsSigner}), which only the merchant key can make.
+     */
+    String signMessage(byte[] message) {
+        Signature signature = signatures.get();
+        try {
+            signature.update(message);
+            return Base64.getEncoder().encodeToString(signature.sign());
+        } catch (GeneralSecurityException | RuntimeException e) {
+            signatures.remove(); // its state is unknown now: start the next call from a fresh instance
+            throw new WechatPayException("signing the invoke parameters failed with provider " + provider.getName()
+                    + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
     /** The full {@code Authorization} header value for the request (see {@link #signature}). */
     public String authorization(String method, String pathAndQuery, byte[] body, long timestamp, String nonce) {
         String signature = signature(method, pathAndQuery, body, timestamp, nonce);

@@ -68,6 +68,7 @@ public final class WechatPayClient {
     private final Provider provider;
     private final List<String> trustedIds;
     private final NonceSource boundaries;
+    private final InvokeParamsSigner invokeParams;
 
     private WechatPayClient(Builder b, RequestSigner signer, ResponseVerifier verifier, String wechatPaySerial) {
         this.merchantId = b.merchantId;
@@ -92,6 +93,7 @@ public final class WechatPayClient {
         this.provider = signer.provider();
         this.trustedIds = List.copyOf(verifier.trustedIds());
         this.boundaries = b.nonceSource; // multipart boundaries: the injected random source, no static one
+        this.invokeParams = new InvokeParamsSigner(signer, b.clock, b.nonceSource);
     }
 
     private static final String RUNTIME_VERSION = readVersion();
@@ -147,6 +149,32 @@ public final class WechatPayClient {
     /** The JCA provider used for SHA256withRSA (configured, auto-detected, or the JDK's). */
     public Provider signatureProvider() {
         return provider;
+    }
+
+    /**
+     * The parameters a JSAPI or mini-program front end passes to {@code wx.requestPayment} /
+     * {@code WeixinJSBridge} for a prepaid order, signed with the merchant key (the client's clock, nonce source and
+     * signature provider). Nothing is sent.
+     *
+     * @param appId    the appid the prepay named (partner mode: sub_appid when the payer is a sub_openid, else sp_appid)
+     * @param prepayId the prepay_id the JSAPI prepay answered
+     * @throws IllegalArgumentException an argument is null, blank or holds a line break
+     */
+    public JsapiInvokeParams jsapiInvokeParams(String appId, String prepayId) {
+        return invokeParams.jsapi(appId, prepayId);
+    }
+
+    /**
+     * The parameters an app passes to the WeChat OpenSDK ({@code PayReq}) for a prepaid APP order, signed with the
+     * merchant key (the client's clock, nonce source and signature provider). Nothing is sent.
+     *
+     * @param appId     the mobile application's appid the prepay named
+     * @param partnerId the mchid in direct mode, the sub_mchid in partner mode
+     * @param prepayId  the prepay_id the APP prepay answered
+     * @throws IllegalArgumentException an argument is null, blank or holds a line break
+     */
+    public AppInvokeParams appInvokeParams(String appId, String partnerId, String prepayId) {
+        return invokeParams.app(appId, partnerId, prepayId);
     }
 
     /**

@@ -7,10 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,13 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.wxpay.testkit.StateJson.copyIfPresent;
+import static dev.wxpay.testkit.StateJson.format;
+import static dev.wxpay.testkit.StateJson.text;
+
 /**
  * WeChat Pay's PayScore plan and sign-plan family as state: plans (created, read, stopped), user sign plans
  * (created {@code UNSIGNED}, read, stopped, signed or cancelled by the simulated user) and the service orders created
  * against signed plan details. Answers are built from the stored objects, so what a client reads back is what it
- * created. Thread-safe: every method synchronises on this object.
+ * created. The first product behind a {@link ProductDoor}; its control endpoints play the user
+ * ({@code POST /_testkit/user-sign-plans/{merchant_sign_plan_no}/sign} and {@code …/cancel}).
+ * Thread-safe: every method that touches state synchronises on this object.
  */
-final class PayscoreState {
+final class PayscoreState implements ProductDoor {
 
     static final Set<String> OPERATIONS = Set.of(
             "createPartnerPayscorePlan", "getPartnerPayscorePlan", "stopPartnerPayscorePlan",
@@ -38,7 +40,6 @@ final class PayscoreState {
     static final String USER_CANCEL_SIGN_PLAN = "PAYSCORE.USER_CANCEL_SIGN_PLAN";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
     /** A stored object and who owns it: the calling mchid, and the sub-merchant in partner mode. */
     private static final class Owned {
@@ -57,12 +58,9 @@ final class PayscoreState {
         }
     }
 
-    /** What a simulated user action produced: the sign plan after the change, its owner and where to notify. */
-    record UserAction(String eventType, String mchid, String notifyUrl, ObjectNode signPlan) {
-    }
-
     private final Clock clock;
     private final SecureRandom random;
+    private final Notifier notifier;
     private final boolean emptyUnsetDateTimes;
     private final Map<String, Owned> plansByNo = new HashMap<>();      // mchid|merchant_plan_no
     private final Map<String, Owned> plansById = new HashMap<>();      // plan_id
@@ -74,16 +72,26 @@ final class PayscoreState {
      * @param emptyUnsetDateTimes whether date-times not known yet ({@code stop_time}, {@code sign_time},
      *                            {@code cancel_sign_time}) are sent as {@code ""}, as WeChat Pay does, or left out
      */
-    PayscoreState(Clock clock, SecureRandom random, boolean emptyUnsetDateTimes) {
+    PayscoreState(Clock clock, SecureRandom random, Notifier notifier, boolean emptyUnsetDateTimes) {
         this.clock = clock;
         this.random = random;
+        this.notifier = notifier;
         this.emptyUnsetDateTimes = emptyUnsetDateTimes;
     }
 
-    /** Serves one validated call; {@code example} is the spec's example answer (may be null). */
-    synchronized JsonNode handle(String operationId, String mchid, Map<String, String> path,
-                                 Map<String, String> query, JsonNode body, JsonNode example) {
-        switch (operationId) {
+    @Override
+    public Set<String> operationIds() {
+        return OPERATIONS;
+    }
+
+    @Override
+    public synchronized JsonNode answer(ProductCall call) {
+        String mchid = call.mchid();
+        Map<String, String> path = call.path();
+        Map<String, String> query = call.query();
+        JsonNode body = call.body();
+        JsonNode example = call.example();
+        switch (call.operationId()) {
             case "createPartnerPayscorePlan": return createPlan(mchid, body, true);
             case "createPayscorePlan": return createPlan(mchid, body, false);
             case "getPartnerPayscorePlan": return plan(mchid, path.get("merchant_plan_no"), query.get("sub_mchid"), true).node.deepCopy();
@@ -98,7 +106,7 @@ final class PayscoreState {
             case "stopUserSignPlan": return stopSignPlan(signPlan(mchid, path.get("merchant_sign_plan_no"), null, false), body);
             case "createPartnerSignPlanServiceOrder": return createServiceOrder(mchid, body, true, example);
             case "createSignPlanServiceOrder": return createServiceOrder(mchid, body, false, example);
-            default: throw new IllegalArgumentException("not a PayScore plan operation: " + operationId);
+            default: throw new IllegalArgumentException("not a PayScore plan operation: " + call.operationId());
         }
     }
 
@@ -303,8 +311,25 @@ final class PayscoreState {
         reorder(signPlan);
     }
 
+    @Override
+    public ObjectNode control(String method, List<String> segments, JsonNode body) {
+        if (!"POST".equals(method) || segments.size() != 3 || !"user-sign-plans".equals(segments.get(0))
+                || !("sign".equals(segments.get(2)) || "cancel".equals(segments.get(2)))) {
+            return null;
+        }
+        String no = segments.get(1);
+        Notice notice = "sign".equals(segments.get(2)) ? userSign(no) : userCancel(no, "用户取消签约");
+        return WechatPaySimulator.deliveryJson(notifier.send(notice));
+    }
+
+    @Override
+    public List<String> controlEndpoints() {
+        return List.of("POST " + WechatPaySimulator.CONTROL_PREFIX + "user-sign-plans/{merchant_sign_plan_no}/sign",
+                "POST " + WechatPaySimulator.CONTROL_PREFIX + "user-sign-plans/{merchant_sign_plan_no}/cancel");
+    }
+
     /** The user confirms an UNSIGNED sign plan. */
-    synchronized UserAction userSign(String merchantSignPlanNo) {
+    synchronized Notice userSign(String merchantSignPlanNo) {
         Owned owned = uniqueSignPlan(merchantSignPlanNo);
         String state = owned.node.path("sign_state").asText();
         if (!"UNSIGNED".equals(state)) {
@@ -317,12 +342,11 @@ final class PayscoreState {
             owned.node.put("openid", "o" + Crypto.alphanumeric(random, 27));
         }
         reorder(owned.node);
-        return new UserAction(USER_SIGN_PLAN, owned.mchid, owned.node.path("merchant_callback_url").asText(),
-                owned.node.deepCopy());
+        return notice(USER_SIGN_PLAN, "用户签约计划成功", owned);
     }
 
     /** The user cancels a SIGNED or UNSIGNED sign plan. */
-    synchronized UserAction userCancel(String merchantSignPlanNo, String reason) {
+    synchronized Notice userCancel(String merchantSignPlanNo, String reason) {
         Owned owned = uniqueSignPlan(merchantSignPlanNo);
         String state = owned.node.path("sign_state").asText();
         if (!"SIGNED".equals(state) && !"UNSIGNED".equals(state)) {
@@ -330,8 +354,12 @@ final class PayscoreState {
                     + "; only a SIGNED or UNSIGNED sign plan can be cancelled");
         }
         terminate(owned.node, "USER", reason);
-        return new UserAction(USER_CANCEL_SIGN_PLAN, owned.mchid, owned.node.path("merchant_callback_url").asText(),
-                owned.node.deepCopy());
+        return notice(USER_CANCEL_SIGN_PLAN, "用户取消签约计划", owned);
+    }
+
+    private static Notice notice(String eventType, String summary, Owned signPlan) {
+        return new Notice(eventType, summary, "payscore", "payscore", signPlan.mchid,
+                signPlan.node.path("merchant_callback_url").asText(), signPlan.node);
     }
 
     /** The sign plan as the simulator holds it, or null. */
@@ -450,24 +478,6 @@ final class PayscoreState {
 
     private String now() {
         return format(clock.instant());
-    }
-
-    /** RFC 3339 in China time with whole seconds, as WeChat Pay writes its times: 2030-01-02T11:04:00+08:00. */
-    static String format(java.time.Instant instant) {
-        return OffsetDateTime.ofInstant(instant, CHINA).truncatedTo(ChronoUnit.SECONDS)
-                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode v = body == null ? null : body.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static void copyIfPresent(JsonNode from, ObjectNode to, String field) {
-        JsonNode v = from.get(field);
-        if (v != null && !v.isNull()) {
-            to.set(field, v);
-        }
     }
 
     /** Keeps sign-plan fields in WeChat Pay's documented order, so answers read like the real ones. */

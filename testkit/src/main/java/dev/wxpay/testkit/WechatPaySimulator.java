@@ -83,11 +83,15 @@ public final class WechatPaySimulator implements AutoCloseable {
     private final KeyPair platformKey;
     private final String publicKeyId;
     private final Map<String, SimulatedMerchant> merchants;
-    private final Duration timestampWindow;
+    private final RequestAuthenticator authenticator;
     private final ObjectMapper mapper;
-    private final PayscoreState state;
+    private final PayscoreState payscore;
+    private final PaymentsState payments;
+    private final List<ProductDoor> doors;
+    private final Map<String, ProductDoor> doorsByOperation;
     private final FaultInjector faults;
     private final NotificationSender notifications;
+    private final Notifier notifier;
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
     private final LoopbackHttpServer server;
 
@@ -113,11 +117,17 @@ public final class WechatPaySimulator implements AutoCloseable {
         this.platformKey = platform.join();
         this.publicKeyId = b.publicKeyId != null ? b.publicKeyId : "PUB_KEY_ID_01" + Crypto.digits(random, 26);
         this.merchants = java.util.Collections.unmodifiableMap(known);
-        this.timestampWindow = b.timestampWindow;
+        this.authenticator = new RequestAuthenticator(merchants, clock, b.timestampWindow);
         this.mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.state = new PayscoreState(clock, random, b.emptyUnsetDateTimes);
         this.faults = new FaultInjector(spec.operationIds());
         this.notifications = new NotificationSender(b.retryDelays, b.notificationTimeout);
+        this.notifier = new Notifier(merchants, clock, random, notifications, this::notificationHeaders);
+        this.payscore = new PayscoreState(clock, random, notifier, b.emptyUnsetDateTimes);
+        this.payments = new PaymentsState(clock, random, notifier,
+                new PaymentRefunds(clock, random, b.refundsSucceedAtOnce), new PaymentBills(clock, random, this::baseUri));
+        // One door per product; a new product is one more entry here.
+        this.doors = List.of(payscore, payments);
+        this.doorsByOperation = doorsByOperation(doors);
         this.server = LoopbackHttpServer.start(InetAddress.getLoopbackAddress(), b.port, this::handle,
                 "wxpay-testkit-" + b.port);
     }
@@ -208,7 +218,13 @@ public final class WechatPaySimulator implements AutoCloseable {
 
     /** The sign plan as the simulator holds it now (JSON), empty when no single sign plan has this number. */
     public Optional<String> signPlanJson(String merchantSignPlanNo) {
-        ObjectNode node = state.signPlanSnapshot(merchantSignPlanNo);
+        ObjectNode node = payscore.signPlanSnapshot(merchantSignPlanNo);
+        return node == null ? Optional.empty() : Optional.of(node.toString());
+    }
+
+    /** The order as the simulator holds it now (the query answer as JSON), empty when no single order has it. */
+    public Optional<String> transactionJson(String outTradeNo) {
+        ObjectNode node = payments.transactionSnapshot(outTradeNo);
         return node == null ? Optional.empty() : Optional.of(node.toString());
     }
 
@@ -222,7 +238,41 @@ public final class WechatPaySimulator implements AutoCloseable {
      * @throws IllegalStateException when the sign plan is not {@code UNSIGNED}
      */
     public NotificationDelivery simulateUserSign(String merchantSignPlanNo) {
-        return notify(state.userSign(merchantSignPlanNo), "用户签约计划成功");
+        return notifier.send(payscore.userSign(merchantSignPlanNo));
+    }
+
+    /**
+     * The user pays the {@code NOTPAY} order: it becomes {@code SUCCESS} (with {@code transaction_id},
+     * {@code success_time}, {@code payer}) and a {@code TRANSACTION.SUCCESS} notification is POSTed to its
+     * {@code notify_url}, retried on the usual schedule until the merchant answers 2xx.
+     *
+     * @throws IllegalArgumentException when no (single) order has this {@code out_trade_no}
+     * @throws IllegalStateException when the order is not {@code NOTPAY}
+     */
+    public NotificationDelivery simulateUserPay(String outTradeNo) {
+        return payments.userPay(outTradeNo);
+    }
+
+    /**
+     * The refund fails at the bank: the {@code PROCESSING} refund becomes {@code ABNORMAL}, its amount may be refunded
+     * again, and {@code REFUND.ABNORMAL} is delivered. Needs a simulator built with
+     * {@link Builder#refundsSucceedAtOnce(boolean) refundsSucceedAtOnce(false)}, else refunds are already done.
+     *
+     * @throws IllegalArgumentException when no (single) refund has this {@code out_refund_no}
+     * @throws IllegalStateException when the refund is not {@code PROCESSING}
+     */
+    public NotificationDelivery simulateRefundAbnormal(String outRefundNo) {
+        return payments.finishRefund(outRefundNo, "ABNORMAL");
+    }
+
+    /** The held {@code PROCESSING} refund succeeds and {@code REFUND.SUCCESS} is delivered (see the abnormal one). */
+    public NotificationDelivery simulateRefundSuccess(String outRefundNo) {
+        return payments.finishRefund(outRefundNo, "SUCCESS");
+    }
+
+    /** The held {@code PROCESSING} refund is closed and {@code REFUND.CLOSED} is delivered (see the abnormal one). */
+    public NotificationDelivery simulateRefundClosed(String outRefundNo) {
+        return payments.finishRefund(outRefundNo, "CLOSED");
     }
 
     /** {@link #simulateUserCancel(String, String)} with the reason {@code 用户取消签约}. */
@@ -235,39 +285,36 @@ public final class WechatPaySimulator implements AutoCloseable {
      * {@code PAYSCORE.USER_CANCEL_SIGN_PLAN} notification is POSTed to its {@code notify_url}.
      */
     public NotificationDelivery simulateUserCancel(String merchantSignPlanNo, String reason) {
-        return notify(state.userCancel(merchantSignPlanNo, reason), "用户取消签约计划");
+        return notifier.send(payscore.userCancel(merchantSignPlanNo, reason));
     }
 
-    private NotificationDelivery notify(PayscoreState.UserAction action, String summary) {
-        SimulatedMerchant merchant = merchants.get(action.mchid());
-        String resource = action.signPlan().toString();
-        byte[] idBytes = new byte[16];
-        random.nextBytes(idBytes);
-        String id = UUID.nameUUIDFromBytes(idBytes).toString();
-        String nonce = Crypto.alphanumeric(random, 12);
-        String associatedData = "payscore";
-        ObjectNode envelope = NODES.objectNode();
-        envelope.put("id", id);
-        // RFC 3339 with seconds, as WeChat Pay sends it (OffsetDateTime.toString() drops ":00" on a whole minute).
-        envelope.put("create_time", PayscoreState.format(clock.instant()));
-        envelope.put("resource_type", "encrypt-resource");
-        envelope.put("event_type", action.eventType());
-        envelope.put("summary", summary);
-        ObjectNode res = envelope.putObject("resource");
-        res.put("original_type", "payscore");
-        res.put("algorithm", "AEAD_AES_256_GCM");
-        res.put("ciphertext", Crypto.encryptAesGcm(merchant.apiV3Key().getBytes(StandardCharsets.UTF_8), nonce,
-                associatedData, resource));
-        res.put("associated_data", associatedData);
-        res.put("nonce", nonce);
-        NotificationDelivery delivery = new NotificationDelivery(id, action.eventType(), action.notifyUrl(), resource);
-        notifications.deliver(delivery, envelope.toString(), body -> {
-            Signed s = sign(body.getBytes(StandardCharsets.UTF_8), clock.instant().getEpochSecond(), null);
-            return new String[] {
-                "Wechatpay-Nonce", s.nonce, "Wechatpay-Signature", s.signature, "Wechatpay-Timestamp", s.timestamp,
-                "Wechatpay-Serial", publicKeyId, "Wechatpay-Signature-Type", AUTH_SCHEME};
-        });
-        return delivery;
+    /** The {@code Wechatpay-*} headers of one notification attempt, signed now over {@code body}. */
+    private String[] notificationHeaders(String body) {
+        Signed s = sign(body.getBytes(StandardCharsets.UTF_8), clock.instant().getEpochSecond(), null);
+        return new String[] {
+            "Wechatpay-Nonce", s.nonce, "Wechatpay-Signature", s.signature, "Wechatpay-Timestamp", s.timestamp,
+            "Wechatpay-Serial", publicKeyId, "Wechatpay-Signature-Type", AUTH_SCHEME};
+    }
+
+    /** What a control endpoint answers after starting a notification. */
+    static ObjectNode deliveryJson(NotificationDelivery d) {
+        ObjectNode body = NODES.objectNode();
+        body.put("notification_id", d.notificationId());
+        body.put("event_type", d.eventType());
+        body.put("notify_url", d.notifyUrl());
+        return body;
+    }
+
+    private static Map<String, ProductDoor> doorsByOperation(List<ProductDoor> doors) {
+        Map<String, ProductDoor> out = new HashMap<>();
+        for (ProductDoor door : doors) {
+            for (String id : door.operationIds()) {
+                if (out.put(id, door) != null) {
+                    throw new IllegalStateException("two products answer operation " + id);
+                }
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- serving
@@ -298,15 +345,21 @@ public final class WechatPaySimulator implements AutoCloseable {
             }
         }
 
-        Auth auth = authenticate(call);
+        RequestAuthenticator.Auth auth = authenticator.authenticate(call);
         int status;
         JsonNode answer;
         String errorCode = null;
         try {
-            if (auth.error != null) {
-                throw auth.error;
+            if (auth.error() != null) {
+                throw auth.error();
             }
             if (op == null) {
+                ProductDoor.RawAnswer raw = serveUnlisted(call.method(), rawPath, query, auth.mchid());
+                if (raw != null) {
+                    record(new RecordedRequest(call.method(), target, RecordedRequest.entries(call.headers()),
+                            call.body(), null, pathParams, query, true, auth.mchid(), raw.status(), null, requestId));
+                    return unsigned(raw, requestId);
+                }
                 boolean otherMethod = spec.knowsPath(rawPath);
                 throw new WechatError(otherMethod ? 405 : 404, otherMethod ? "METHOD_NOT_ALLOWED" : "NOT_FOUND",
                         (otherMethod ? "该接口不支持此请求方法: " : "请求的资源不存在: ") + call.method() + " " + rawPath, null);
@@ -332,8 +385,10 @@ public final class WechatPaySimulator implements AutoCloseable {
             }
             JsonNode body = validate(op, call, pathParams, firstQuery);
             JsonNode example = op.example() == null ? null : op.example().deepCopy();
-            if (PayscoreState.OPERATIONS.contains(op.operationId())) {
-                answer = state.handle(op.operationId(), auth.mchid, pathParams, firstQuery, body, example);
+            ProductDoor door = doorsByOperation.get(op.operationId());
+            if (door != null) {
+                answer = door.answer(new ProductDoor.ProductCall(op.operationId(), auth.mchid(), pathParams, firstQuery,
+                        body, example));
             } else {
                 answer = example;
             }
@@ -354,9 +409,35 @@ public final class WechatPaySimulator implements AutoCloseable {
         List<LoopbackHttpServer.Header> headers = signedHeaders(bytes, requestId, applied);
         byte[] sent = applied.stream().anyMatch(f -> f.kind() == Fault.Kind.TAMPERED_BODY) ? tamper(bytes) : bytes;
         record(new RecordedRequest(call.method(), target, RecordedRequest.entries(call.headers()), call.body(),
-                op == null ? null : op.operationId(), pathParams, query, auth.error == null && auth.mchid != null,
-                auth.mchid, status, errorCode, requestId));
+                op == null ? null : op.operationId(), pathParams, query, auth.error() == null && auth.mchid() != null,
+                auth.mchid(), status, errorCode, requestId));
         return new LoopbackHttpServer.HttpAnswer(status, headers, sent);
+    }
+
+    /** A path outside the spec that a product serves (a download), or null. */
+    private ProductDoor.RawAnswer serveUnlisted(String method, String rawPath, List<Map.Entry<String, String>> query,
+                                                String mchid) {
+        Map<String, String> firstQuery = new HashMap<>();
+        for (Map.Entry<String, String> e : query) {
+            firstQuery.putIfAbsent(e.getKey(), e.getValue());
+        }
+        for (ProductDoor door : doors) {
+            ProductDoor.RawAnswer raw = door.serveUnlisted(method, rawPath, firstQuery, mchid);
+            if (raw != null) {
+                return raw;
+            }
+        }
+        return null;
+    }
+
+    /** WeChat Pay does not sign file downloads: only the plain headers go with the bytes. */
+    private LoopbackHttpServer.HttpAnswer unsigned(ProductDoor.RawAnswer raw, String requestId) {
+        List<LoopbackHttpServer.Header> h = new ArrayList<>(4);
+        h.add(new LoopbackHttpServer.Header("Server", "wxpay-testkit"));
+        h.add(new LoopbackHttpServer.Header("Date", HTTP_DATE.format(clock.instant())));
+        h.add(new LoopbackHttpServer.Header("Content-Type", raw.contentType()));
+        h.add(new LoopbackHttpServer.Header("Request-ID", requestId));
+        return new LoopbackHttpServer.HttpAnswer(raw.status(), h, raw.body());
     }
 
     private JsonNode validate(SpecOperation op, LoopbackHttpServer.HttpCall call, Map<String, String> path,
@@ -416,127 +497,6 @@ public final class WechatPaySimulator implements AutoCloseable {
             throw new WechatError(400, "PARAM_ERROR", all.toString(), detail);
         }
         return body;
-    }
-
-    // ---------------------------------------------------------------- WeChat Pay's checks of the Authorization
-
-    private static final class Auth {
-        String mchid;
-        WechatError error;
-    }
-
-    private Auth authenticate(LoopbackHttpServer.HttpCall call) {
-        Auth auth = new Auth();
-        String header = call.header("Authorization");
-        if (header == null || header.isBlank()) {
-            auth.error = signError("Authorization", "is missing", call, null);
-            return auth;
-        }
-        if (!header.startsWith(AUTH_SCHEME + " ")) {
-            auth.error = signError("Authorization", "must use the scheme " + AUTH_SCHEME, call, null);
-            return auth;
-        }
-        Map<String, String> fields = parseAuthorization(header.substring(AUTH_SCHEME.length() + 1));
-        if (fields == null) {
-            auth.error = signError("Authorization", "is not a list of key=\"value\" pairs", call, null);
-            return auth;
-        }
-        for (String name : new String[] {"mchid", "nonce_str", "timestamp", "serial_no", "signature"}) {
-            String v = fields.get(name);
-            if (v == null || v.isEmpty()) {
-                auth.error = signError(name, "is missing from the Authorization header", call, null);
-                return auth;
-            }
-        }
-        auth.mchid = fields.get("mchid");
-        SimulatedMerchant merchant = merchants.get(auth.mchid);
-        if (merchant == null) {
-            auth.error = signError("mchid", "names no merchant the simulator knows", call, null);
-            return auth;
-        }
-        if (!merchant.certificateSerialNo().equalsIgnoreCase(fields.get("serial_no"))) {
-            auth.error = signError("serial_no", "does not match the merchant's certificate serial", call, null);
-            return auth;
-        }
-        long timestamp;
-        try {
-            timestamp = Long.parseLong(fields.get("timestamp"));
-        } catch (NumberFormatException e) {
-            auth.error = signError("timestamp", "is not a number of seconds", call, null);
-            return auth;
-        }
-        long now = clock.instant().getEpochSecond();
-        if (Math.abs(now - timestamp) > timestampWindow.getSeconds()) {
-            auth.error = signError("timestamp", "is expired: more than " + timestampWindow.getSeconds()
-                    + " s from the server time " + now, call, null);
-            return auth;
-        }
-        byte[] message = requestMessage(call, fields.get("timestamp"), fields.get("nonce_str"));
-        if (!Crypto.verify(merchant.publicKey(), message, fields.get("signature"))) {
-            auth.error = signError("signature", "sign not match", call, message);
-        }
-        return auth;
-    }
-
-    /** {@code METHOD\nTARGET\nTIMESTAMP\nNONCE\nBODY\n} over the exact bytes received. */
-    private static byte[] requestMessage(LoopbackHttpServer.HttpCall call, String timestamp, String nonce) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + call.body().length);
-        byte[] head = (call.method() + "\n" + call.target() + "\n" + timestamp + "\n" + nonce + "\n")
-                .getBytes(StandardCharsets.UTF_8);
-        out.writeBytes(head);
-        out.writeBytes(call.body());
-        out.write('\n');
-        return out.toByteArray();
-    }
-
-    /** {@code k1="v1",k2="v2"} (spaces around commas allowed); null when malformed or a key repeats. */
-    static Map<String, String> parseAuthorization(String params) {
-        Map<String, String> out = new HashMap<>();
-        int i = 0;
-        int n = params.length();
-        while (i < n) {
-            while (i < n && (params.charAt(i) == ' ' || params.charAt(i) == ',')) {
-                i++;
-            }
-            if (i >= n) {
-                break;
-            }
-            int eq = params.indexOf('=', i);
-            if (eq < 0 || eq + 1 >= n || params.charAt(eq + 1) != '"') {
-                return null;
-            }
-            int close = params.indexOf('"', eq + 2);
-            if (close < 0) {
-                return null;
-            }
-            String key = params.substring(i, eq).trim();
-            if (out.put(key, params.substring(eq + 2, close)) != null) {
-                return null;
-            }
-            i = close + 1;
-            if (i < n && params.charAt(i) != ',' && params.charAt(i) != ' ') {
-                return null;
-            }
-        }
-        return out;
-    }
-
-    private static WechatError signError(String field, String issue, LoopbackHttpServer.HttpCall call,
-                                         byte[] message) {
-        ObjectNode detail = NODES.objectNode();
-        detail.put("field", field);
-        detail.put("location", "authorization");
-        detail.put("issue", issue);
-        ObjectNode info = detail.putObject("sign_information");
-        info.put("method", call.method());
-        info.put("url", call.target());
-        if (message != null) {
-            // WeChat Pay shows what it verified so a merchant can diff it against what was signed.
-            info.put("sign_message_length", message.length);
-            String text = new String(message, StandardCharsets.UTF_8);
-            info.put("truncated_sign_message", text.length() > 512 ? text.substring(0, 512) : text);
-        }
-        return new WechatError(401, "SIGN_ERROR", "签名错误: " + field + " " + issue, detail);
     }
 
     // ---------------------------------------------------------------- signing answers
@@ -626,35 +586,55 @@ public final class WechatPaySimulator implements AutoCloseable {
     // ---------------------------------------------------------------- control endpoints for standalone use
 
     private LoopbackHttpServer.HttpAnswer control(LoopbackHttpServer.HttpCall call, String rawPath, String requestId) {
-        String[] parts = rawPath.substring(CONTROL_PREFIX.length()).split("/", -1);
-        int status;
-        ObjectNode body = NODES.objectNode();
-        if ("POST".equals(call.method()) && parts.length == 3 && "user-sign-plans".equals(parts[0])
-                && ("sign".equals(parts[2]) || "cancel".equals(parts[2]))) {
-            String no = SpecOperation.decodeSegment(parts[1]);
-            try {
-                NotificationDelivery d = "sign".equals(parts[2]) ? simulateUserSign(no) : simulateUserCancel(no);
-                status = 200;
-                body.put("notification_id", d.notificationId());
-                body.put("event_type", d.eventType());
-                body.put("notify_url", d.notifyUrl());
-            } catch (IllegalArgumentException e) {
-                status = 404;
-                body.put("code", "RESOURCE_NOT_EXISTS");
-                body.put("message", e.getMessage());
-            } catch (IllegalStateException e) {
-                status = 400;
-                body.put("code", "INVALID_REQUEST");
-                body.put("message", e.getMessage());
+        List<String> segments = new ArrayList<>();
+        for (String raw : rawPath.substring(CONTROL_PREFIX.length()).split("/", -1)) {
+            String decoded = SpecOperation.decodeSegment(raw);
+            segments.add(decoded == null ? raw : decoded);
+        }
+        int status = 200;
+        ObjectNode body = null;
+        try {
+            JsonNode request = call.body().length == 0 ? null : mapper.readTree(call.body());
+            for (int i = 0; body == null && i < doors.size(); i++) {
+                body = doors.get(i).control(call.method(), segments, request);
             }
-        } else {
+            if (body == null) {
+                status = 404;
+                body = NODES.objectNode();
+                body.put("code", "NOT_FOUND");
+                body.put("message", "control endpoints: " + String.join("; ", controlEndpoints()));
+            }
+        } catch (IOException e) {
+            status = 400;
+            body = controlError("PARAM_ERROR", "the body is not JSON");
+        } catch (WechatError e) {
+            status = e.status();
+            body = e.body();
+        } catch (IllegalArgumentException e) {
             status = 404;
-            body.put("code", "NOT_FOUND");
-            body.put("message", "control endpoints: POST " + CONTROL_PREFIX
-                    + "user-sign-plans/{merchant_sign_plan_no}/sign and .../cancel");
+            body = controlError("RESOURCE_NOT_EXISTS", e.getMessage());
+        } catch (IllegalStateException e) {
+            status = 400;
+            body = controlError("INVALID_REQUEST", e.getMessage());
         }
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         return new LoopbackHttpServer.HttpAnswer(status, signedHeaders(bytes, requestId, List.of()), bytes);
+    }
+
+    /** Every control endpoint, one line each ({@code POST /_testkit/…}), as the standalone jar lists them. */
+    public List<String> controlEndpoints() {
+        List<String> all = new ArrayList<>();
+        for (ProductDoor door : doors) {
+            all.addAll(door.controlEndpoints());
+        }
+        return all;
+    }
+
+    private static ObjectNode controlError(String code, String message) {
+        ObjectNode body = NODES.objectNode();
+        body.put("code", code);
+        body.put("message", message);
+        return body;
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -733,6 +713,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         private List<Duration> retryDelays = NotificationSender.WECHAT_RETRY_DELAYS;
         private Duration notificationTimeout = Duration.ofSeconds(5);
         private boolean emptyUnsetDateTimes = true;
+        private boolean refundsSucceedAtOnce = true;
 
         private Builder() {
         }
@@ -822,6 +803,17 @@ public final class WechatPaySimulator implements AutoCloseable {
          */
         public Builder emptyStringsForUnsetDateTimes(boolean empty) {
             this.emptyUnsetDateTimes = empty;
+            return this;
+        }
+
+        /**
+         * Whether an accepted refund succeeds at once (the default: the answer says {@code PROCESSING}, then
+         * {@code REFUND.SUCCESS} is delivered) or stays {@code PROCESSING} until
+         * {@link WechatPaySimulator#simulateRefundSuccess}, {@link WechatPaySimulator#simulateRefundAbnormal} or
+         * {@link WechatPaySimulator#simulateRefundClosed} ({@code false}).
+         */
+        public Builder refundsSucceedAtOnce(boolean atOnce) {
+            this.refundsSucceedAtOnce = atOnce;
             return this;
         }
 

@@ -109,6 +109,26 @@ final class MerchantCalls {
         return send(method, target, body, authorization);
     }
 
+    /** A signed GET whose answer is kept as bytes (a bill download, possibly gzip). */
+    HttpResponse<byte[]> download(String target) {
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        String nonce = "n0nce" + System.nanoTime();
+        String message = "GET\n" + target + "\n" + timestamp + "\n" + nonce + "\n\n";
+        String authorization = "WECHATPAY2-SHA256-RSA2048 mchid=\"" + merchant.mchid() + "\",nonce_str=\"" + nonce
+                + "\",signature=\"" + sign(merchant.privateKey().orElseThrow(), message) + "\",timestamp=\""
+                + timestamp + "\",serial_no=\"" + merchant.certificateSerialNo() + "\"";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUri() + target))
+                .header("Authorization", authorization).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Answer send(String method, String target, String body, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(simulator.baseUri() + target))
                 .header("Accept", "application/json");

@@ -16,10 +16,13 @@ import java.util.Objects;
  * @param fluentName   the fluent setter, e.g. {@code serviceId} (or {@code packageValue} for a keyword)
  * @param annotation   the Jackson annotation as printed, e.g. {@code @JsonProperty(value = "x", required = true)}
  * @param required     whether the spec lists the property as required
+ * @param sensitive    whether the spec marks it {@code x-wxpay-sensitive: true}: the field carries
+ *                     {@code @SensitiveField} (in {@code annotation}) and {@code toString()} prints {@code ***}
  * @param javadoc      Javadoc lines, already escaped for a comment
  */
 public record PropertyModel(String jsonName, String docName, String fieldName, String javaType, String getterName, String setterName,
-                            String fluentName, String annotation, boolean required, List<String> javadoc) {
+                            String fluentName, String annotation, boolean required, boolean sensitive,
+                            List<String> javadoc) {
     public PropertyModel {
         Objects.requireNonNull(jsonName, "jsonName");
         Objects.requireNonNull(fieldName, "fieldName");

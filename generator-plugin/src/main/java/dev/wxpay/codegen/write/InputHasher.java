@@ -2,6 +2,7 @@ package dev.wxpay.codegen.write;
 
 import dev.wxpay.codegen.GenerationException;
 import dev.wxpay.codegen.GenerationRequest;
+import dev.wxpay.codegen.read.SpecSource;
 import dev.wxpay.codegen.render.TemplateSource;
 
 import java.io.IOException;
@@ -27,17 +28,32 @@ public final class InputHasher {
 
     /** The SHA-256 of the inputs of {@code request}, in hex. */
     public String hash(GenerationRequest request, String specText, TemplateSource templates) {
+        return hash(request, List.of(specText), templates);
+    }
+
+    /**
+     * The SHA-256 of the inputs of {@code request}, in hex, given the texts of {@link GenerationRequest#specs()}
+     * in the same order (each product's name is hashed with its spec, so renaming a product regenerates).
+     */
+    public String hash(GenerationRequest request, List<String> specTexts, TemplateSource templates) {
         MessageDigest digest = sha256();
         add(digest, "generator", request.generatorVersion());
         add(digest, "generator-code", codeFingerprint());
         add(digest, "package", request.packageName());
         add(digest, "lenient", String.valueOf(request.lenient()));
-        add(digest, "spec", specText);
-        if (!request.spec().isResource()) {
-            Path specFile = Path.of(request.spec().location());
-            Set<Path> visited = new TreeSet<>();
-            visited.add(specFile.normalize());
-            addReferences(digest, specFile, specText, visited);
+        List<SpecSource> specs = request.specs();
+        for (int i = 0; i < specs.size(); i++) {
+            if (request.hasProducts()) {
+                add(digest, "product", request.products().get(i).name());
+            }
+            String specText = specTexts.get(i);
+            add(digest, "spec", specText);
+            if (!specs.get(i).isResource()) {
+                Path specFile = Path.of(specs.get(i).location());
+                Set<Path> visited = new TreeSet<>();
+                visited.add(specFile.normalize());
+                addReferences(digest, specFile, specText, visited);
+            }
         }
         for (String template : TemplateSource.TEMPLATES) {
             add(digest, "template:" + template, templates.getFullTemplateContents(template));
