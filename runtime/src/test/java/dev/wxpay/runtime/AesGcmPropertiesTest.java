@@ -1,89 +1,124 @@
 package dev.wxpay.runtime;
 
+import static dev.wxpay.runtime.PropertyCheck.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /** AEAD_AES_256_GCM round trips and tampering, over generated plaintexts, nonces and associated data. */
-@Label("AES-256-GCM properties")
+@DisplayName("AES-256-GCM properties")
 class AesGcmPropertiesTest {
-    @Provide
-    Arbitrary<String> keys() {
-        return Arbitraries.strings().ascii().ofLength(AesGcm.KEY_LENGTH);
-    }
+    private static final String BASE64_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
 
-    @Provide
-    Arbitrary<String> texts() {
-        return PropertyInputs.unicode(400);
-    }
-
-    @Provide
-    Arbitrary<String> nonces() {
-        // WeChat Pay sends 12 ASCII characters; any non-empty text is a valid GCM IV.
-        return Arbitraries.oneOf(Arbitraries.strings().alpha().numeric().ofLength(12),
-                PropertyInputs.unicode(40).filter(s -> !s.isEmpty()));
-    }
-
-    @Property(tries = 300)
-    @Label("decrypt(encrypt(x)) is x for any plaintext, nonce and associated data")
-    void roundTrip(@ForAll("keys") String key, @ForAll("texts") String plaintext, @ForAll("nonces") String nonce,
-            @ForAll("texts") String associatedData) {
-        AesGcm aes = AesGcm.of(key);
-
-        assertThat(aes.decrypt(associatedData, nonce, aes.encrypt(associatedData, nonce, plaintext)))
-                .isEqualTo(plaintext);
-    }
-
-    @Property(tries = 300)
-    @Label("any changed byte of ciphertext, tag, nonce or associated data, or another key, is a DecryptionException")
-    void tamperingIsRefused(@ForAll("keys") String key, @ForAll("texts") String plaintext,
-            @ForAll("nonces") String nonce, @ForAll("texts") String associatedData, @ForAll int position,
-            @ForAll @IntRange(min = 0, max = 254) int delta, @ForAll @IntRange(min = 0, max = 4) int part) {
-        AesGcm aes = AesGcm.of(key);
-        byte[] sealed = Base64.getDecoder().decode(aes.encrypt(associatedData, nonce, plaintext));
-        int tagStart = sealed.length - 16;
-        String ciphertext = Base64.getEncoder().encodeToString(sealed);
-
-        Runnable call;
-        switch (part) {
-            case 0: { // a byte of the ciphertext proper (or of the tag when the plaintext is empty)
-                byte[] changed = sealed.clone();
-                int i = tagStart == 0 ? Math.floorMod(position, 16) : Math.floorMod(position, tagStart);
-                changed[i] ^= (byte) (1 + delta);
-                call = () -> aes.decrypt(associatedData, nonce, Base64.getEncoder().encodeToString(changed));
-                break;
-            }
-            case 1: { // a byte of the tag
-                byte[] changed = sealed.clone();
-                changed[tagStart + Math.floorMod(position, 16)] ^= (byte) (1 + delta);
-                call = () -> aes.decrypt(associatedData, nonce, Base64.getEncoder().encodeToString(changed));
-                break;
-            }
-            case 2: {
-                String changed = changeOneCharacter(nonce, position, delta);
-                call = () -> aes.decrypt(associatedData, changed, ciphertext);
-                break;
-            }
-            case 3: {
-                String changed = associatedData.isEmpty() ? String.valueOf((char) ('!' + delta % 90))
-                        : changeOneCharacter(associatedData, position, delta);
-                call = () -> aes.decrypt(changed, nonce, ciphertext);
-                break;
-            }
-            default: {
-                String otherKey = changeOneCharacter(key, position, delta);
-                call = () -> AesGcm.of(otherKey).decrypt(associatedData, nonce, ciphertext);
-            }
+    /** 32 ASCII characters, control characters included: always a 32-byte key. */
+    static String key(SplittableRandom r) {
+        char[] key = new char[AesGcm.KEY_LENGTH];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (char) r.nextInt(0, 0x80);
         }
-        assertThatThrownBy(call::run).isExactlyInstanceOf(DecryptionException.class).hasMessageContaining("AES-GCM");
+        return new String(key);
+    }
+
+    /** WeChat Pay sends 12 ASCII characters; any non-empty text is a valid GCM IV. */
+    static String nonce(SplittableRandom r) {
+        if (r.nextBoolean()) {
+            return PropertyCheck.stringOf(r, PropertyCheck.ALPHANUMERIC, 12, 12);
+        }
+        String nonce = "";
+        while (nonce.isEmpty()) {
+            nonce = PropertyCheck.unicode(r, 40);
+        }
+        return nonce;
+    }
+
+    static final class Case {
+        final String key;
+        final String plaintext;
+        final String nonce;
+        final String associatedData;
+        final int position;
+        final int delta;
+        final int part;
+
+        Case(String key, String plaintext, String nonce, String associatedData, int position, int delta, int part) {
+            this.key = key;
+            this.plaintext = plaintext;
+            this.nonce = nonce;
+            this.associatedData = associatedData;
+            this.position = position;
+            this.delta = delta;
+            this.part = part;
+        }
+
+        static Case generate(SplittableRandom r) {
+            return new Case(key(r), PropertyCheck.unicode(r, 400), nonce(r), PropertyCheck.unicode(r, 400),
+                    PropertyCheck.anyInt(r), PropertyCheck.between(r, 0, 254), PropertyCheck.between(r, 0, 4));
+        }
+    }
+
+    @Test
+    @DisplayName("decrypt(encrypt(x)) is x for any plaintext, nonce and associated data")
+    void roundTrip() {
+        forAll(300, Case::generate, c -> {
+            AesGcm aes = AesGcm.of(c.key);
+
+            assertThat(aes.decrypt(c.associatedData, c.nonce, aes.encrypt(c.associatedData, c.nonce,
+                    c.plaintext))).isEqualTo(c.plaintext);
+        });
+    }
+
+    @Test
+    @DisplayName("any changed byte of ciphertext, tag, nonce or associated data, or another key, is a DecryptionException")
+    void tamperingIsRefused() {
+        forAll(300, Case::generate, c -> {
+            String associatedData = c.associatedData;
+            String nonce = c.nonce;
+            int position = c.position;
+            int delta = c.delta;
+            AesGcm aes = AesGcm.of(c.key);
+            byte[] sealed = Base64.getDecoder().decode(aes.encrypt(associatedData, nonce, c.plaintext));
+            int tagStart = sealed.length - 16;
+            String ciphertext = Base64.getEncoder().encodeToString(sealed);
+
+            Runnable call;
+            switch (c.part) {
+                case 0: { // a byte of the ciphertext proper (or of the tag when the plaintext is empty)
+                    byte[] changed = sealed.clone();
+                    int i = tagStart == 0 ? Math.floorMod(position, 16) : Math.floorMod(position, tagStart);
+                    changed[i] ^= (byte) (1 + delta);
+                    call = () -> aes.decrypt(associatedData, nonce, Base64.getEncoder().encodeToString(changed));
+                    break;
+                }
+                case 1: { // a byte of the tag
+                    byte[] changed = sealed.clone();
+                    changed[tagStart + Math.floorMod(position, 16)] ^= (byte) (1 + delta);
+                    call = () -> aes.decrypt(associatedData, nonce, Base64.getEncoder().encodeToString(changed));
+                    break;
+                }
+                case 2: {
+                    String changed = changeOneCharacter(nonce, position, delta);
+                    call = () -> aes.decrypt(associatedData, changed, ciphertext);
+                    break;
+                }
+                case 3: {
+                    String changed = associatedData.isEmpty() ? String.valueOf((char) ('!' + delta % 90))
+                            : changeOneCharacter(associatedData, position, delta);
+                    call = () -> aes.decrypt(changed, nonce, ciphertext);
+                    break;
+                }
+                default: {
+                    String otherKey = changeOneCharacter(c.key, position, delta);
+                    call = () -> AesGcm.of(otherKey).decrypt(associatedData, nonce, ciphertext);
+                }
+            }
+            assertThatThrownBy(call::run).isExactlyInstanceOf(DecryptionException.class)
+                    .hasMessageContaining("AES-GCM");
+        });
     }
 
     /**
@@ -97,23 +132,37 @@ class AesGcmPropertiesTest {
         return text.substring(0, i) + replacement + text.substring(i + 1);
     }
 
-    @Property(tries = 300)
-    @Label("decrypting arbitrary nonce and ciphertext text ends only in DecryptionException")
-    void arbitraryInputs(@ForAll("keys") String key, @ForAll String associatedData, @ForAll String nonce,
-            @ForAll("ciphertexts") String ciphertext) {
-        AesGcm aes = AesGcm.of(key);
+    static final class Garbage {
+        final String key;
+        final String associatedData;
+        final String nonce;
+        final String ciphertext;
 
-        try {
-            aes.decrypt(associatedData, nonce, ciphertext);
-        } catch (DecryptionException expected) {
-            assertThat(expected.getMessage()).startsWith("AES-GCM");
+        Garbage(String key, String associatedData, String nonce, String ciphertext) {
+            this.key = key;
+            this.associatedData = associatedData;
+            this.nonce = nonce;
+            this.ciphertext = ciphertext;
+        }
+
+        static Garbage generate(SplittableRandom r) {
+            return new Garbage(key(r), PropertyCheck.anyString(r, 0, 60), PropertyCheck.anyString(r, 0, 60),
+                    r.nextBoolean() ? PropertyCheck.anyString(r, 0, 120)
+                            : PropertyCheck.stringOf(r, BASE64_ALPHABET, 0, 120));
         }
     }
 
-    @Provide
-    Arbitrary<String> ciphertexts() {
-        return Arbitraries.oneOf(Arbitraries.strings(),
-                Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
-                        .ofMaxLength(120));
+    @Test
+    @DisplayName("decrypting arbitrary nonce and ciphertext text ends only in DecryptionException")
+    void arbitraryInputs() {
+        forAll(300, Garbage::generate, c -> {
+            AesGcm aes = AesGcm.of(c.key);
+
+            try {
+                aes.decrypt(c.associatedData, c.nonce, c.ciphertext);
+            } catch (DecryptionException expected) {
+                assertThat(expected.getMessage()).startsWith("AES-GCM");
+            }
+        });
     }
 }

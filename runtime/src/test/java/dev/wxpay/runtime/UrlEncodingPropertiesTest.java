@@ -1,5 +1,6 @@
 package dev.wxpay.runtime;
 
+import static dev.wxpay.runtime.PropertyCheck.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,25 +11,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /**
  * Path and query values of any Unicode text go through a real call to a loopback WeChat Pay: what the server
  * decodes equals what the caller passed, and the server's signature check (over the raw URL it received) passes,
  * so the signed URL is the one sent. One server and one client for the whole class.
  */
-@Label("Path and query encoding through a loopback server")
+@DisplayName("Path and query encoding through a loopback server")
 class UrlEncodingPropertiesTest {
     private static LoopbackWechatPay server;
     private static WechatPayClient client;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws Exception {
         server = new LoopbackWechatPay(LoopbackWechatPay.merchantA());
         server.respond(r -> Answer.json(200, "{\"ok\":true}"));
@@ -42,46 +41,61 @@ class UrlEncodingPropertiesTest {
                 .build();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         if (server != null) {
             server.close();
         }
     }
 
-    @Provide
-    Arbitrary<String> values() {
-        return PropertyInputs.unicode(40);
+    static final class Values {
+        final String pathValue;
+        final String queryValue;
+        final String queryName;
+        final String secondValue;
+
+        Values(String pathValue, String queryValue, String queryName, String secondValue) {
+            this.pathValue = pathValue;
+            this.queryValue = queryValue;
+            this.queryName = queryName;
+            this.secondValue = secondValue;
+        }
+
+        static Values generate(SplittableRandom r) {
+            return new Values(PropertyCheck.unicode(r, 40), PropertyCheck.unicode(r, 40), PropertyCheck.unicode(r, 40),
+                    PropertyCheck.unicode(r, 40));
+        }
     }
 
-    @Property(tries = 60)
-    @Label("the server decodes exactly the path value, query names and values the caller passed")
-    void serverDecodesWhatWasPassed(@ForAll("values") String pathValue, @ForAll("values") String queryValue,
-            @ForAll("values") String queryName, @ForAll("values") String secondValue) {
-        int before = server.requests().size();
-        ApiRequest request = ApiRequest.builder("GET", "/v3/echo/{value}/tail")
-                .pathParam("value", pathValue)
-                .queryParam("q", queryValue)
-                .queryParam(queryName, secondValue)
-                .build();
+    @Test
+    @DisplayName("the server decodes exactly the path value, query names and values the caller passed")
+    void serverDecodesWhatWasPassed() {
+        forAll(60, Values::generate, c -> {
+            int before = server.requests().size();
+            ApiRequest request = ApiRequest.builder("GET", "/v3/echo/{value}/tail")
+                    .pathParam("value", c.pathValue)
+                    .queryParam("q", c.queryValue)
+                    .queryParam(c.queryName, c.secondValue)
+                    .build();
 
-        ApiResponse<JsonNode> response = client.execute(request, JsonNode.class);
+            ApiResponse<JsonNode> response = client.execute(request, JsonNode.class);
 
-        assertThat(response.statusCode()).isEqualTo(200); // the server's signature check passed
-        Recorded recorded = server.requests().get(before);
-        assertThat(recorded.pathAndQuery).isEqualTo(request.pathAndQuery());
-        String[] pathAndQuery = recorded.pathAndQuery.split("\\?", 2);
-        String[] segments = pathAndQuery[0].split("/", -1);
-        assertThat(segments).hasSize(5);
-        assertThat(decode(segments[3])).isEqualTo(pathValue);
-        List<String> query = new ArrayList<>();
-        for (String pair : pathAndQuery[1].split("&", -1)) {
-            String[] nameAndValue = pair.split("=", -1);
-            assertThat(nameAndValue).hasSize(2);
-            query.add(decode(nameAndValue[0]));
-            query.add(decode(nameAndValue[1]));
-        }
-        assertThat(query).containsExactly("q", queryValue, queryName, secondValue);
+            assertThat(response.statusCode()).isEqualTo(200); // the server's signature check passed
+            Recorded recorded = server.requests().get(before);
+            assertThat(recorded.pathAndQuery).isEqualTo(request.pathAndQuery());
+            String[] pathAndQuery = recorded.pathAndQuery.split("\\?", 2);
+            String[] segments = pathAndQuery[0].split("/", -1);
+            assertThat(segments).hasSize(5);
+            assertThat(decode(segments[3])).isEqualTo(c.pathValue);
+            List<String> query = new ArrayList<>();
+            for (String pair : pathAndQuery[1].split("&", -1)) {
+                String[] nameAndValue = pair.split("=", -1);
+                assertThat(nameAndValue).hasSize(2);
+                query.add(decode(nameAndValue[0]));
+                query.add(decode(nameAndValue[1]));
+            }
+            assertThat(query).containsExactly("q", c.queryValue, c.queryName, c.secondValue);
+        });
     }
 
     /**
