@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -118,11 +117,12 @@ class BoundaryCasesTest {
         X509Certificate older = TestKeys.platformCertificate().certificate;
         X509Certificate newer = TestKeys.selfSignedCertificate(dir, "newer", 60).certificate;
         for (List<X509Certificate> order : List.of(List.of(older, newer), List.of(newer, older))) {
-            List<String> problems = new ArrayList<>();
-            TrustedKeys keys = new TrustedKeys(problems);
-            order.forEach(keys::certificate);
-            assertThat(problems).isEmpty();
-            assertThat(keys.announcedId()).isEqualTo(PemKeys.serialNumber(newer));
+            WechatPayClient.Builder builder = WechatPayClient.builder().merchantId(TestKeys.MERCHANT_ID)
+                    .merchantSerialNumber(TestKeys.MERCHANT_SERIAL).merchantPrivateKey(TestKeys.MERCHANT.getPrivate());
+            order.forEach(builder::platformCertificate);
+            try (WechatPayClient client = builder.build()) {
+                assertThat(client.encryptionKeyId()).isEqualTo(PemKeys.serialNumber(newer));
+            }
         }
         Files.deleteIfExists(dir.resolve("newer.p12"));
     }
