@@ -43,7 +43,7 @@ public final class MerchantKeys {
      * @return the loaded keys
      * @throws WechatPayConfigurationException naming the property, what was found and how to fix it
      */
-    public static MerchantKeys load(WechatPayProperties properties, String prefix) {
+    public static MerchantKeys load(MerchantProperties properties, String prefix) {
         PrivateKey privateKey = read(properties.getPrivateKey(), prefix + ".private-key", "the private key text",
                 PemKeys::privateKey, "the merchant API private key apiclient_key.pem (-----BEGIN PRIVATE KEY-----)");
         String publicKeyId = properties.getPublicKeyId();
