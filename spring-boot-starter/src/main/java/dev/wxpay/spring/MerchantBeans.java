@@ -1,8 +1,10 @@
 package dev.wxpay.spring;
 
+import dev.wxpay.runtime.Interceptor;
 import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.WechatPayClient;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -13,7 +15,8 @@ final class MerchantBeans {
     private MerchantBeans() {
     }
 
-    static WechatPayClient client(MerchantProperties properties, MerchantKeys keys, String prefix) {
+    static WechatPayClient client(MerchantProperties properties, MerchantKeys keys, String prefix,
+            List<Interceptor> interceptors) {
         WechatPayClient.Builder builder = WechatPayClient.builder()
                 .merchantId(properties.getMerchantId())
                 .merchantSerialNumber(properties.getMerchantSerialNumber())
@@ -24,6 +27,9 @@ final class MerchantBeans {
         for (X509Certificate certificate : keys.platformCertificates()) {
             builder.platformCertificate(certificate);
         }
+        // The application's interceptors (the observation one among them) run outermost, then the DEBUG line.
+        interceptors.forEach(builder::addInterceptor);
+        builder.addInterceptor(new WechatPayCallLogger());
         if (properties.getBaseUri() != null) {
             builder.baseUri(properties.getBaseUri());
         }

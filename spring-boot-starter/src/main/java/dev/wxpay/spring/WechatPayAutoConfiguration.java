@@ -1,7 +1,10 @@
 package dev.wxpay.spring;
 
+import dev.wxpay.runtime.Interceptor;
 import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.WechatPayClient;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -40,12 +43,15 @@ public class WechatPayAutoConfiguration {
      *
      * @param properties the bound properties
      * @param keys       the merchant's keys
+     * @param interceptors the application's {@code Interceptor} beans, in order, run on every call
      * @return the client
      */
     @Bean
     @ConditionalOnMissingBean
-    public WechatPayClient wechatPayClient(WechatPayProperties properties, MerchantKeys keys) {
-        return MerchantBeans.client(properties, keys, WechatPayProperties.PREFIX);
+    public WechatPayClient wechatPayClient(WechatPayProperties properties, MerchantKeys keys,
+            ObjectProvider<Interceptor> interceptors) {
+        return MerchantBeans.client(properties, keys, WechatPayProperties.PREFIX,
+                interceptors.orderedStream().collect(Collectors.toList()));
     }
 
     /**

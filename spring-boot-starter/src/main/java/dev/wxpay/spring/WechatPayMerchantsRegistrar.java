@@ -1,5 +1,6 @@
 package dev.wxpay.spring;
 
+import dev.wxpay.runtime.Interceptor;
 import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.WechatPayClient;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
@@ -29,11 +32,12 @@ import org.springframework.util.function.SingletonSupplier;
  * Spring creates one per import; not shared.
  */
 public class WechatPayMerchantsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware,
-        BeanClassLoaderAware {
+        BeanClassLoaderAware, BeanFactoryAware {
     private static final String MERCHANTS = WechatPayProperties.PREFIX + ".merchants";
 
     private Environment environment;
     private ClassLoader classLoader;
+    private BeanFactory beanFactory;
 
     /** Creates the registrar; Spring instantiates it from {@code @Import}. */
     public WechatPayMerchantsRegistrar() {
@@ -48,6 +52,11 @@ public class WechatPayMerchantsRegistrar implements ImportBeanDefinitionRegistra
     @Override
     public void setBeanClassLoader(ClassLoader classLoader) {
         this.classLoader = classLoader;
+    }
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        this.beanFactory = beanFactory;
     }
 
     @Override
@@ -71,15 +80,17 @@ public class WechatPayMerchantsRegistrar implements ImportBeanDefinitionRegistra
                     + " @Qualifier(\"<name>\").");
         }
         boolean web = ClassUtils.isPresent("org.springframework.http.ResponseEntity", classLoader);
-        merchants.forEach((name, properties) -> register(registry, name, properties, web));
+        merchants.forEach((name, properties) -> register(registry, name, properties, web, beanFactory));
     }
 
     private static void register(BeanDefinitionRegistry registry, String name, NamedMerchantProperties properties,
-            boolean web) {
+            boolean web, BeanFactory beanFactory) {
         String prefix = MERCHANTS + "." + name;
         Supplier<MerchantKeys> keys = SingletonSupplier.of(() -> MerchantKeys.load(properties, prefix));
         registry.registerBeanDefinition(name + "WechatPayClient", definition(WechatPayClient.class,
-                () -> MerchantBeans.client(properties, keys.get(), prefix), name, properties.isPrimary()));
+                () -> MerchantBeans.client(properties, keys.get(), prefix,
+                        beanFactory.getBeanProvider(Interceptor.class).orderedStream()
+                                .collect(Collectors.toList())), name, properties.isPrimary()));
         if (properties.getApiV3Key() == null) {
             return;
         }
