@@ -3,6 +3,7 @@ package dev.wxpay.spring;
 import dev.wxpay.runtime.Interceptor;
 import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.WechatPayClient;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -100,7 +101,9 @@ public class WechatPayMerchantsRegistrar implements ImportBeanDefinitionRegistra
                 name, properties.isPrimary()));
         if (web) {
             registry.registerBeanDefinition(name + "WechatPayNotifications", definition(WechatPayNotifications.class,
-                    () -> new WechatPayNotifications(parser.get()), name, properties.isPrimary()));
+                    () -> new WechatPayNotifications(parser.get(),
+                            beanFactory.getBeanProvider(ObservationRegistry.class)
+                                    .getIfAvailable(() -> ObservationRegistry.NOOP)), name, properties.isPrimary()));
         }
     }
 

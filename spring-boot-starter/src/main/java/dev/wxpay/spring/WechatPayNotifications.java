@@ -6,6 +6,8 @@ import dev.wxpay.runtime.NotificationAnswer;
 import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.VerificationException;
 import dev.wxpay.runtime.WechatPayException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -39,16 +41,31 @@ import org.springframework.http.ResponseEntity;
  *
  * A notification that does not verify or decrypt is answered {@code 400} with WeChat Pay's FAIL body and never reaches
  * the handler; an exception from the handler is answered {@code 500} so that WeChat Pay delivers it again; a handled
- * notification is answered {@code 204}. Thread-safe: it holds only the thread-safe parser.
+ * notification is answered {@code 204}. Each notification is observed as {@value #OBSERVATION} (event type,
+ * outcome). Thread-safe: it holds only the thread-safe parser and observation registry.
  */
 public final class WechatPayNotifications {
     private static final Log LOG = LogFactory.getLog(WechatPayNotifications.class);
 
+    /** The observation name for each handled notification. */
+    public static final String OBSERVATION = "wxpay.notifications";
+
     private final NotificationParser parser;
+    private final ObservationRegistry observations;
 
     /** @param parser the merchant's parser (verifies with its trusted keys, decrypts with its APIv3 key) */
     public WechatPayNotifications(NotificationParser parser) {
+        this(parser, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * @param parser       the merchant's parser
+     * @param observations where each notification is observed as {@value #OBSERVATION}, tagged with the event type
+     *                     and the outcome ({@code HANDLED}, {@code REJECTED}, {@code HANDLER_FAILED})
+     */
+    public WechatPayNotifications(NotificationParser parser, ObservationRegistry observations) {
         this.parser = Objects.requireNonNull(parser, "parser");
+        this.observations = Objects.requireNonNull(observations, "observations");
     }
 
     /**
@@ -66,22 +83,37 @@ public final class WechatPayNotifications {
             Consumer<Notification<T>> handler) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(handler, "handler");
+        Observation observation = Observation.start(OBSERVATION, observations);
+        try {
+            return handle(headers, body, type, handler, observation);
+        } finally {
+            observation.stop();
+        }
+    }
+
+    private <T> ResponseEntity<?> handle(HttpHeaders headers, byte[] body, Class<T> type,
+            Consumer<Notification<T>> handler, Observation observation) {
         Notification<T> notification;
         try {
             notification = parser.parse(flatten(headers), body == null ? new byte[0] : body, type);
         } catch (WechatPayException e) {
             // The runtime's messages name headers and shapes, not keys or plaintext; the body is not logged.
             LOG.warn("Rejected a WeChat Pay notification: " + e.getMessage());
+            observation.lowCardinalityKeyValue("event.type", "unknown").lowCardinalityKeyValue("outcome", "REJECTED");
             return answer(NotificationAnswer.failure(HttpStatus.BAD_REQUEST.value(), reason(e)));
         }
+        // Event types are a small fixed vocabulary (PAYSCORE.USER_SIGN_PLAN, TRANSACTION.SUCCESS, ...).
+        observation.lowCardinalityKeyValue("event.type", String.valueOf(notification.eventType()));
         try {
             handler.accept(notification);
         } catch (RuntimeException e) {
+            observation.lowCardinalityKeyValue("outcome", "HANDLER_FAILED").error(e);
             LOG.error("The handler of WeChat Pay notification " + notification.id() + " ("
                     + notification.eventType() + ") failed; WeChat Pay will deliver it again", e);
             return answer(NotificationAnswer.failure(HttpStatus.INTERNAL_SERVER_ERROR.value(),
                     "the notification could not be handled"));
         }
+        observation.lowCardinalityKeyValue("outcome", "HANDLED");
         return answer(NotificationAnswer.success());
     }
 

@@ -1,6 +1,8 @@
 package dev.wxpay.spring;
 
 import dev.wxpay.runtime.NotificationParser;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,12 +25,14 @@ public class WechatPayNotificationsAutoConfiguration {
     }
 
     /**
-     * @param parser the merchant's notification parser
+     * @param parser       the merchant's notification parser
+     * @param observations the application's observation registry, if any
      * @return the answerer that notification controllers delegate to
      */
     @Bean
     @ConditionalOnMissingBean
-    public WechatPayNotifications wechatPayNotifications(NotificationParser parser) {
-        return new WechatPayNotifications(parser);
+    public WechatPayNotifications wechatPayNotifications(NotificationParser parser,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new WechatPayNotifications(parser, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 }

@@ -14,6 +14,11 @@ import dev.wxpay.runtime.WechatPayClient;
 import dev.wxpay.testkit.NotificationDelivery;
 import dev.wxpay.testkit.SimulatedMerchant;
 import dev.wxpay.testkit.WechatPaySimulator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +44,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -65,6 +73,15 @@ class NotificationEndpointTest {
 
     @Autowired
     WechatPayClient client;
+
+    @Autowired
+    MeterRegistry meters;
+
+    long observed(String eventType, String outcome) {
+        Timer timer = meters.find(WechatPayNotifications.OBSERVATION).tag("event.type", eventType)
+                .tag("outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
+    }
 
     @DynamicPropertySource
     static void wxpay(DynamicPropertyRegistry registry) throws Exception {
@@ -94,8 +111,25 @@ class NotificationEndpointTest {
         HANDLED.clear();
     }
 
+    /** What Actuator would provide: an observation registry recording into a meter registry. */
+    @Configuration(proxyBeanMethods = false)
+    static class Metrics {
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        ObservationRegistry observationRegistry(MeterRegistry meters) {
+            ObservationRegistry registry = ObservationRegistry.create();
+            registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+            return registry;
+        }
+    }
+
     /** The documented controller: the raw body as bytes, the headers as received. */
     @SpringBootApplication
+    @Import(Metrics.class)
     @RestController
     static class App {
         private final WechatPayNotifications notifications;
@@ -148,6 +182,7 @@ class NotificationEndpointTest {
         assertThat(n.id()).isEqualTo(delivery.notificationId());
         assertThat(n.resource().getMerchantSignPlanNo()).isEqualTo(no);
         assertThat(n.resource().getSignState()).isEqualTo("SIGNED");
+        assertThat(observed("PAYSCORE.USER_SIGN_PLAN", "HANDLED")).isPositive();
     }
 
     @Test
@@ -166,6 +201,7 @@ class NotificationEndpointTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("\"code\":\"FAIL\"").contains("signature");
         assertThat(HANDLED).isEmpty();
+        assertThat(observed("unknown", "REJECTED")).isEqualTo(1);
 
         // The same headers over the untampered body are accepted, so the 400 came from the change alone.
         HttpResponse<String> accepted = post("/wxpay/notify/sign-plan", original, original);
@@ -182,6 +218,8 @@ class NotificationEndpointTest {
 
         assertThat(delivery.succeeded()).isFalse();
         assertThat(delivery.attempts()).isNotEmpty().allSatisfy(a -> assertThat(a.status()).isEqualTo(500));
+        assertThat(observed("PAYSCORE.USER_SIGN_PLAN", "HANDLER_FAILED")).isGreaterThanOrEqualTo(
+                delivery.attempts().size());
     }
 
     HttpResponse<String> post(String path, String signedBody, String sentBody) throws Exception {
