@@ -54,4 +54,43 @@ class ReadmeTest {
         assertThat(missing).as("declared but missing from the README's first yaml block")
                 .containsExactlyInAnyOrder("wxpay.platform-certificates", "wxpay.merchants");
     }
+
+    @Test
+    @DisplayName("the README's several-merchants yaml uses only single-merchant properties plus primary")
+    void merchantsYamlMatchesMetadata() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        Matcher yaml = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(yaml.find()).isTrue();
+        assertThat(yaml.find()).as("README.md has a second yaml block, for several merchants").isTrue();
+        Set<String> declared = new HashSet<>();
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            for (JsonNode property : new ObjectMapper().readTree(in).get("properties")) {
+                declared.add(property.get("name").asText());
+            }
+        }
+        Set<String> names = new HashSet<>();
+        for (PropertySource<?> source : new YamlPropertySourceLoader().load("README",
+                new ByteArrayResource(yaml.group(1).getBytes(StandardCharsets.UTF_8)))) {
+            for (String name : ((EnumerablePropertySource<?>) source).getPropertyNames()) {
+                assertThat(name).startsWith("wxpay.merchants.");
+                names.add(name.replaceFirst("^wxpay\\.merchants\\.[^.]+\\.", "wxpay."));
+            }
+        }
+        names.remove("wxpay.primary");
+        assertThat(names).isNotEmpty().isSubsetOf(declared);
+    }
+
+    @Test
+    @DisplayName("the README's notification controller method is the one the Tomcat test runs")
+    void controllerIsTheTestedOne() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String test = Files.readString(Path.of("src/test/java/dev/wxpay/spring/NotificationEndpointTest.java"),
+                StandardCharsets.UTF_8);
+        for (String line : List.of("@PostMapping(\"/wxpay/notify/sign-plan\")",
+                "ResponseEntity<?> signPlan(@RequestHeader HttpHeaders headers, @RequestBody byte[] body) {",
+                "return notifications.handle(headers, body, UserSignPlan.class, ")) {
+            assertThat(readme).contains(line);
+            assertThat(test).contains(line);
+        }
+    }
 }
