@@ -4,6 +4,7 @@ import dev.wxpay.runtime.Interceptor;
 import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.WechatPayClient;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,7 +31,8 @@ import org.springframework.util.function.SingletonSupplier;
  * key {@code <name>NotificationParser} and (Spring Web present) {@code <name>WechatPayNotifications}, each carrying
  * the qualifier {@code @Qualifier("<name>")} and marked primary when the merchant sets {@code primary: true}. Keys are
  * read lazily, when the first of the merchant's beans is created, so errors still name the merchant's property.
- * Spring creates one per import; not shared.
+ * With Actuator present, also the {@code wxpay} health with one entry per merchant. Spring creates one per import;
+ * not shared.
  */
 public class WechatPayMerchantsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware,
         BeanClassLoaderAware, BeanFactoryAware {
@@ -81,11 +83,17 @@ public class WechatPayMerchantsRegistrar implements ImportBeanDefinitionRegistra
                     + " @Qualifier(\"<name>\").");
         }
         boolean web = ClassUtils.isPresent("org.springframework.http.ResponseEntity", classLoader);
-        merchants.forEach((name, properties) -> register(registry, name, properties, web, beanFactory));
+        Map<String, Supplier<MerchantKeys>> keys = new LinkedHashMap<>();
+        merchants.forEach((name, properties) -> keys.put(name, register(registry, name, properties, web,
+                beanFactory)));
+        if (ClassUtils.isPresent("org.springframework.boot.actuate.health.CompositeHealthContributor", classLoader)
+                && !registry.containsBeanDefinition(MerchantsHealth.BEAN)) {
+            MerchantsHealth.register(registry, keys, beanFactory);
+        }
     }
 
-    private static void register(BeanDefinitionRegistry registry, String name, NamedMerchantProperties properties,
-            boolean web, BeanFactory beanFactory) {
+    private static Supplier<MerchantKeys> register(BeanDefinitionRegistry registry, String name,
+            NamedMerchantProperties properties, boolean web, BeanFactory beanFactory) {
         String prefix = MERCHANTS + "." + name;
         Supplier<MerchantKeys> keys = SingletonSupplier.of(() -> MerchantKeys.load(properties, prefix));
         registry.registerBeanDefinition(name + "WechatPayClient", definition(WechatPayClient.class,
@@ -93,7 +101,7 @@ public class WechatPayMerchantsRegistrar implements ImportBeanDefinitionRegistra
                         beanFactory.getBeanProvider(Interceptor.class).orderedStream()
                                 .collect(Collectors.toList())), name, properties.isPrimary()));
         if (properties.getApiV3Key() == null) {
-            return;
+            return keys;
         }
         Supplier<NotificationParser> parser = SingletonSupplier.of(() -> MerchantBeans.parser(properties,
                 keys.get(), prefix));
@@ -105,6 +113,7 @@ public class WechatPayMerchantsRegistrar implements ImportBeanDefinitionRegistra
                             beanFactory.getBeanProvider(ObservationRegistry.class)
                                     .getIfAvailable(() -> ObservationRegistry.NOOP)), name, properties.isPrimary()));
         }
+        return keys;
     }
 
     private static <T> RootBeanDefinition definition(Class<T> type, Supplier<T> supplier, String qualifier,

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -100,6 +104,23 @@ class WechatPayMerchantsTest {
                     assertThat(fromAlpha.mchid()).contains(ALPHA.mchid());
                     assertThat(fromAlpha.signatureVerified()).isTrue();
                     assertThat(fromAlpha.status()).isEqualTo(200);
+                });
+    }
+
+    @Test
+    @DisplayName("the wxpay health has one entry per merchant, each UP with its trusted key id")
+    void healthPerMerchant() {
+        runner.withPropertyValues(merchant("alpha", ALPHA, true)).withPropertyValues(merchant("beta", BETA, false))
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean("wxpayHealthIndicator");
+                    CompositeHealthContributor wxpay = context.getBean("wxpayHealthContributor",
+                            CompositeHealthContributor.class);
+                    for (String name : List.of("alpha", "beta")) {
+                        Health health = ((HealthIndicator) wxpay.getContributor(name)).health();
+                        assertThat(health.getStatus()).as(name).isEqualTo(Status.UP);
+                        assertThat(health.getDetails()).containsEntry("publicKeyId", sim.publicKeyId());
+                    }
+                    assertThat(wxpay.getContributor("gamma")).isNull();
                 });
     }
 
