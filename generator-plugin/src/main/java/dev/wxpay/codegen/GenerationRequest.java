@@ -34,6 +34,8 @@ public final class GenerationRequest {
     private final boolean force;
     private final String generatorVersion;
     private final Path modelDumpFile;
+    private final List<String> includes;
+    private final List<String> excludes;
 
     private GenerationRequest(Builder b) {
         if ((b.spec == null) == b.products.isEmpty()) {
@@ -61,6 +63,8 @@ public final class GenerationRequest {
         this.force = b.force;
         this.generatorVersion = Objects.requireNonNull(b.generatorVersion, "generatorVersion");
         this.modelDumpFile = b.modelDumpFile;
+        this.includes = List.copyOf(b.includes);
+        this.excludes = List.copyOf(b.excludes);
     }
 
     public static Builder builder() {
@@ -122,11 +126,22 @@ public final class GenerationRequest {
         return modelDumpFile;
     }
 
+    /** Patterns of the operations to generate ({@code METHOD /path} globs or operationIds); empty for all. */
+    public List<String> includes() {
+        return includes;
+    }
+
+    /** Patterns of the operations not to generate, applied after {@link #includes()}. */
+    public List<String> excludes() {
+        return excludes;
+    }
+
     @Override
     public String toString() {
-        return "GenerationRequest{" + (spec != null ? "spec=" + spec : "products=" + products) + ", packageName=" + packageName + ", outputDirectory="
-                + outputDirectory + ", templateDirectory=" + templateDirectory + ", lenient=" + lenient
-                + ", force=" + force + "}";
+        return "GenerationRequest{" + (spec != null ? "spec=" + spec : "products=" + products) + ", packageName="
+                + packageName + ", outputDirectory=" + outputDirectory + ", templateDirectory=" + templateDirectory
+                + ", lenient=" + lenient + ", force=" + force + ", includes=" + includes + ", excludes=" + excludes
+                + "}";
     }
 
     /**
@@ -173,8 +188,22 @@ public final class GenerationRequest {
         private boolean force;
         private String generatorVersion = "dev";
         private Path modelDumpFile;
+        private List<String> includes = List.of();
+        private List<String> excludes = List.of();
 
         private Builder() {
+        }
+
+        /** Null means none. */
+        public Builder includes(List<String> includes) {
+            this.includes = includes == null ? List.of() : includes;
+            return this;
+        }
+
+        /** Null means none. */
+        public Builder excludes(List<String> excludes) {
+            this.excludes = excludes == null ? List.of() : excludes;
+            return this;
         }
 
         public Builder spec(SpecSource spec) {

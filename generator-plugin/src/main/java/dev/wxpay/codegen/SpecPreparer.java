@@ -82,7 +82,7 @@ public final class SpecPreparer {
     }
 
     /** {@code ("POST", "/v3/pay/transactions/id/{transaction_id}")} gives {@code postPayTransactionsIdByTransactionId}. */
-    static String derivedOperationId(String method, String path) {
+    public static String derivedOperationId(String method, String path) {
         StringBuilder name = new StringBuilder(method.toLowerCase(Locale.ROOT));
         for (String segment : path.split("/")) {
             if (segment.isEmpty() || segment.matches("v\\d+")) {

@@ -12,6 +12,7 @@ import dev.wxpay.codegen.read.SpecReader;
 import dev.wxpay.codegen.read.SpecSource;
 import dev.wxpay.codegen.render.Renderer;
 import dev.wxpay.codegen.render.TemplateSource;
+import dev.wxpay.codegen.select.OperationFilter;
 import dev.wxpay.codegen.write.GenerationState;
 import dev.wxpay.codegen.write.InputHasher;
 import dev.wxpay.codegen.write.OutputWriter;
@@ -57,6 +58,8 @@ public final class WxpayGenerator {
         List<ClientModel> models = new ArrayList<>();
         List<ClientModel.Skipped> skipped = new ArrayList<>();
         int totalOperations = 0;
+        OperationFilter filter = new OperationFilter(request.includes(), request.excludes());
+        OperationFilter.Selection selection = filter.selection();
         long reading = 0;
         long modelling = 0;
         for (int i = 0; i < specs.size(); i++) {
@@ -69,6 +72,15 @@ public final class WxpayGenerator {
                 warnings.add(source + ": " + message);
                 log.warn("Swagger Parser: " + source + ": " + message);
             }
+            if (!filter.keepsEverything()) {
+                selection.apply(spec.openAPI());
+            }
+            for (String pointer : ArrayItemsRepair.apply(spec.openAPI())) {
+                String message = source + ": " + pointer + ": an array without items; generated as a list of"
+                        + " strings (declare its items to type it)";
+                warnings.add(message);
+                log.warn("wxpay-codegen: " + message);
+            }
             String packageName = request.hasProducts()
                     ? request.packageName() + "." + request.products().get(i).packageSegment()
                     : request.packageName();
@@ -80,6 +92,13 @@ public final class WxpayGenerator {
             totalOperations += built.totalOperations();
             reading += read - before;
             modelling += System.nanoTime() - read;
+        }
+        if (!filter.keepsEverything()) {
+            // Checked over every spec of the run: a pattern need only match in one product.
+            OperationFilter.Result selected = selection.check(describe(request));
+            log.info("wxpay-codegen: includes/excludes keep " + selected.operationsKept() + " of "
+                    + selected.operationsBefore() + " operations (" + selected.componentsDropped()
+                    + " components they do not reach left out)");
         }
         if (request.hasProducts()) {
             models = ProductChains.join(request.packageName(), models, request.products().size() + " products");

@@ -4,6 +4,7 @@ import dev.wxpay.codegen.GenerationException;
 import dev.wxpay.codegen.GenerationLog;
 import dev.wxpay.codegen.GenerationRequest;
 import dev.wxpay.codegen.WxpayGenerator;
+import dev.wxpay.codegen.read.BundledSpecs;
 import dev.wxpay.codegen.read.SpecSource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -15,6 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
+import java.util.List;
 
 /**
  * Generates a typed WeChat Pay client (models, one API class per tag, the {@code Wxpay} call chain and the
@@ -28,12 +30,23 @@ public class GenerateMojo extends AbstractMojo {
 
     /**
      * The spec: a file path (relative to the project's base directory), or a resource on the plugin's classpath
-     * such as {@code wxpay/payscore.yaml} from the {@code wxpay-spec} jar added as a plugin dependency.
+     * such as {@code wxpay/payscore.yaml} from the {@code wxpay-spec} jar. Required unless {@code products} is set.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "wxpay.inputSpec", required = true)
+    @Parameter(property = "wxpay.inputSpec")
     String inputSpec;
+
+    /**
+     * Products of the whole WeChat Pay API bundled with the plugin ({@code pay}, {@code refund},
+     * {@code payscore}, ...: the first path segment after {@code /v3/}), used when {@code inputSpec} is not set:
+     * no spec file and no plugin dependency needed. Each product goes to {@code <packageName>.<product>}, and
+     * {@code <packageName>.Wxpay} reaches them all. An unknown name fails the build with the closest ones.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wxpay.products")
+    List<String> products;
 
     /**
      * The root package of the generated code; models go to {@code .model}, API classes to {@code .api}, the
@@ -96,6 +109,26 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "wxpay.modelDump")
     File modelDump;
 
+    /**
+     * Generates only these operations (all when empty) and the schemas they reach. Each entry is either
+     * {@code METHOD /path}, where {@code *} stands for one path segment's characters, {@code /**} for any number
+     * of segments and a method of {@code *} for every method ({@code POST /v3/pay/transactions/*},
+     * {@code * /v3/refund/**}), or an operationId ({@code *} for any characters). An entry that matches no
+     * operation fails the build, naming the closest existing ones.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wxpay.includes")
+    List<String> includes;
+
+    /**
+     * Leaves out these operations (same patterns as {@code includes}), applied after {@code includes}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "wxpay.excludes")
+    List<String> excludes;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
@@ -108,7 +141,12 @@ public class GenerateMojo extends AbstractMojo {
             getLog().info("wxpay-codegen: skipped (wxpay.skip)");
             return;
         }
-        GenerationRequest request = toRequest();
+        GenerationRequest request;
+        try {
+            request = toRequest();
+        } catch (GenerationException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
         try {
             new WxpayGenerator(new MavenLog(getLog())).generate(request);
         } catch (GenerationException e) {
@@ -122,9 +160,17 @@ public class GenerateMojo extends AbstractMojo {
     /** The immutable request this configuration stands for. */
     GenerationRequest toRequest() throws MojoExecutionException {
         try {
+            boolean bundled = products != null && !products.isEmpty();
+            if (inputSpec == null && !bundled) {
+                throw new IllegalArgumentException("set inputSpec (a spec file or classpath resource) or products"
+                        + " (names from the bundled WeChat Pay API, such as pay)");
+            }
             return GenerationRequest.builder()
-                    .spec(SpecSource.fileOrResource(inputSpec, project.getBasedir().toPath(),
-                            GenerateMojo.class.getClassLoader()))
+                    .spec(inputSpec == null ? null : SpecSource.fileOrResource(inputSpec,
+                            project.getBasedir().toPath(), GenerateMojo.class.getClassLoader()))
+                    .products(bundled ? BundledSpecs.load(GenerateMojo.class.getClassLoader()).select(products)
+                            .stream().map(p -> new GenerationRequest.Product(p.name(), p.source())).toList()
+                            : List.of())
                     .packageName(packageName)
                     .outputDirectory(outputDirectory.toPath())
                     .templateDirectory(templateDirectory == null ? null : templateDirectory.toPath())
@@ -132,6 +178,8 @@ public class GenerateMojo extends AbstractMojo {
                     .force(force)
                     .generatorVersion(pluginVersion)
                     .modelDumpFile(modelDump == null ? null : modelDump.toPath())
+                    .includes(includes)
+                    .excludes(excludes)
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new MojoExecutionException("wxpay-codegen: bad configuration: " + e.getMessage(), e);

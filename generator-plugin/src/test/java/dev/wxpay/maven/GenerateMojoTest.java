@@ -60,6 +60,27 @@ class GenerateMojoTest {
     }
 
     @Test
+    @DisplayName("includes and excludes are copied in order; none given means every operation")
+    void patterns(@TempDir Path basedir) throws MojoExecutionException {
+        GenerateMojo mojo = mojo(basedir);
+        mojo.inputSpec = "wxpay/payscore.yaml";
+        assertThat(mojo.toRequest().includes()).isEmpty();
+        mojo.includes = java.util.List.of("POST /v3/pay/transactions/*", "createRefund");
+        mojo.excludes = java.util.List.of("* /v3/refund/**");
+        GenerationRequest request = mojo.toRequest();
+        assertThat(request.includes()).containsExactly("POST /v3/pay/transactions/*", "createRefund");
+        assertThat(request.excludes()).containsExactly("* /v3/refund/**");
+    }
+
+    @Test
+    @DisplayName("without inputSpec and products the configuration is refused, saying to set one of them")
+    void noSpecNoProducts(@TempDir Path basedir) {
+        GenerateMojo mojo = mojo(basedir);
+        assertThatThrownBy(mojo::toRequest).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("set inputSpec (a spec file or classpath resource) or products");
+    }
+
+    @Test
     @DisplayName("a package name that is not a Java package is refused with the reason")
     void badPackage(@TempDir Path basedir) {
         GenerateMojo mojo = mojo(basedir);

@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The README's "Try it": starts the WeChat Pay simulator, makes the seed call (create a partner user sign plan)
  * through the generated client in the seed's chain style, prints the typed answer, lets the simulated user sign, and
- * prints the notification the merchant's handler received, verified, decrypted and typed.
+ * prints the notification the merchant's handler received, verified, decrypted and typed; then takes a payment
+ * ({@link TryItPayment}).
  *
  * <p>Run with {@code mvn -B -q -DskipTests -Ptry-it -pl it-tests -am verify}, or with
  * {@code mvn -B -q -pl it-tests exec:java} after {@code mvn -B -DskipTests install}. No instances; each
@@ -101,6 +102,7 @@ public final class TryIt {
                     + " (id " + notification.id() + "), verified and decrypted:");
             out.println("   " + notification.resource());
         }
+        TryItPayment.run(out, 4);
     }
 
     /** A merchant's notify endpoint: raw headers and body in, typed sign plan out, the HTTP answer back. */

@@ -18,17 +18,36 @@ import dev.wxpay.payscore.model.PayscorePlan;
 import dev.wxpay.payscore.model.SignPlanDetail;
 import dev.wxpay.payscore.model.SignPlanServiceOrder;
 import dev.wxpay.payscore.model.StopPartnerUserSignPlanRequest;
+import dev.wxpay.payments.api.BillsApi;
+import dev.wxpay.payments.api.JsapiApi;
+import dev.wxpay.payments.api.RefundsApi;
+import dev.wxpay.payments.api.TransactionsApi;
+import dev.wxpay.payments.model.Amount;
+import dev.wxpay.payments.model.BillLocation;
+import dev.wxpay.payments.model.CreateRefundRequest;
+import dev.wxpay.payments.model.JsapiPrepayRequest;
+import dev.wxpay.payments.model.Payer;
+import dev.wxpay.payments.model.PrepayResponse;
+import dev.wxpay.payments.model.Refund;
+import dev.wxpay.payments.model.RefundAmount;
+import dev.wxpay.payments.model.Transaction;
 import dev.wxpay.runtime.ApiResponse;
+import dev.wxpay.runtime.JsapiInvokeParams;
 import dev.wxpay.runtime.WechatPayClient;
 import dev.wxpay.testkit.RecordedRequest;
+import dev.wxpay.testkit.SimulatorSpec;
 import dev.wxpay.testkit.WechatPaySimulator;
 import dev.wxpay.testkit.WechatPaySimulatorExtension;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -188,7 +207,84 @@ class ReadmeExamplesTest {
         assertThat(List.of(viaApi, viaChain)).allSatisfy(o -> assertThat(o.getState()).isEqualTo("CREATED"));
     }
 
+    // ---- "Take a payment" ----
+
+    @Test
+    @DisplayName("the payment snippet prepays, signs the invoke parameters, queries the paid order, refunds and applies for the bill")
+    void takeAPayment() throws Exception {
+        try (WechatPaySimulator simulator = WechatPaySimulator.builder()
+                .spec(SimulatorSpec.fromClasspath("wxpay/v3/payments.yaml", getClass().getClassLoader())).start()) {
+            WechatPayClient client = Fixtures.clientFor(simulator).build();
+            String outTradeNo = Fixtures.plainNo("order-");
+            String notifyUrl = NOTIFY_URL;
+            String refundNotifyUrl = NOTIFY_URL;
+            String billDate = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+
+            // README take a payment: begin
+            // 1. Prepay: WeChat Pay creates the order and answers a prepay_id (valid for two hours).
+            JsapiPrepayRequest order = new JsapiPrepayRequest()
+                    .appid("wxd678efh567hg6787")
+                    .mchid(client.merchantId())
+                    .description("Image形象店-深圳腾大-QQ公仔")
+                    .outTradeNo(outTradeNo)
+                    .notifyUrl(notifyUrl)                               // receives TRANSACTION.SUCCESS (handler below)
+                    .amount(new Amount().total(100).currency("CNY"))    // fen: 1.00 yuan
+                    .payer(new Payer().openid("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"));
+            PrepayResponse prepay = new JsapiApi(client).jsapiPrepay(order);
+
+            // 2. Invoke: the front end needs a second signature that only the merchant key can make.
+            JsapiInvokeParams invoke = client.jsapiInvokeParams("wxd678efh567hg6787", prepay.getPrepayId());
+            Map<String, String> forWxRequestPayment = invoke.toMap();  // appId, timeStamp, nonceStr, package, signType, paySign
+
+            // 3. The user pays (with the testkit: simulator.simulateUserPay); TRANSACTION.SUCCESS says so. Query to be sure.
+            simulator.simulateUserPay(outTradeNo);
+            Transaction paid = new TransactionsApi(client).queryOrderByOutTradeNo(outTradeNo, client.merchantId());
+            Integer payerTotal = paid.getAmount().getPayerTotal();     // fen, after coupons
+
+            // 4. Refund part of it; the outcome arrives as REFUND.SUCCESS (or REFUND.ABNORMAL / REFUND.CLOSED).
+            Refund refund = new RefundsApi(client).createRefund(new CreateRefundRequest()
+                    .transactionId(paid.getTransactionId())
+                    .outRefundNo(outTradeNo + "-R1")
+                    .reason("部分退款")
+                    .notifyUrl(refundNotifyUrl)
+                    .amount(new RefundAmount().refund(30L).total(100L).currency("CNY")));
+
+            // 5. Reconcile: apply for a day's trade bill; download_url is valid for five minutes.
+            BillLocation bill = new BillsApi(client).getTradeBill(billDate, "ALL", null);
+            ByteArrayOutputStream csv = new ByteArrayOutputStream();   // a Path overload writes only a checked bill
+            client.downloadBill(bill.getDownloadUrl(), bill.getHashType(), bill.getHashValue(), csv);   // SHA-1 checked
+            // README take a payment: end
+
+            assertThat(forWxRequestPayment).containsKeys("appId", "timeStamp", "nonceStr", "package", "signType", "paySign")
+                    .containsEntry("package", "prepay_id=" + prepay.getPrepayId());
+            assertThat(paid.getTradeState()).isEqualTo("SUCCESS");
+            assertThat(payerTotal).isEqualTo(100);
+            assertThat(refund.getOutRefundNo()).isEqualTo(outTradeNo + "-R1");
+            assertThat(refund.getAmount().getRefund()).isEqualTo(30L);
+            assertThat(bill.getHashType()).isEqualTo("SHA1");
+            assertThat(csv.toString(StandardCharsets.UTF_8)).contains("交易时间,公众账号ID,商户号");
+        }
+    }
+
     // ---- README and this file in step ----
+
+    @Test
+    @DisplayName("the README's payment snippet is, line for line, the code between this file's markers")
+    void paymentSnippetMatchesTheReadme() throws IOException {
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        int section = readme.indexOf("## Take a payment");
+        assertThat(section).as("README section").isNotNegative();
+        int start = readme.indexOf("```java\n", section) + "```java\n".length();
+        List<String> expected = codeLines(readme.substring(start, readme.indexOf("```", start)));
+        expected.removeIf(line -> line.startsWith("import "));
+
+        String source = Files.readString(THIS_FILE, StandardCharsets.UTF_8);
+        String begin = "// README take a payment: begin";
+        String region = source.substring(source.indexOf(begin) + begin.length(),
+                source.indexOf("// README take a payment: end"));
+
+        assertThat(codeLines(region)).isEqualTo(expected);
+    }
 
     @Test
     @DisplayName("the README's seed-call snippet is, line for line, the code between this file's markers")

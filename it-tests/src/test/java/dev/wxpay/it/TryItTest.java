@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TryItTest {
 
     @Test
-    @DisplayName("prints the seed call's typed answer and then the typed notification after the user signs")
+    @DisplayName("prints the seed call's typed answer, the typed notification after the user signs, then the payment walk")
     void walksThrough() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
@@ -24,5 +24,10 @@ class TryItTest {
                 "3. the user signs; the notify handler receives PAYSCORE.USER_SIGN_PLAN", "SIGNED");
         assertThat(out.indexOf("sign_state=UNSIGNED")).isLessThan(out.indexOf("3. the user signs"));
         assertThat(out.substring(out.indexOf("3. the user signs"))).contains("sign_state=SIGNED");
+        String payment = out.substring(out.indexOf("4. new Wxpay(client).v3().pay().transactions().jsapi().post(order)"));
+        assertThat(payment).contains("{appId=wxd678efh567hg6787, timeStamp=", "package=prepay_id=", "signType=RSA",
+                "6. the user pays; the notify handler receives TRANSACTION.SUCCESS", "trade_state=SUCCESS",
+                "the query agrees: true", "7. a refund of 30 fen: PROCESSING, then REFUND.SUCCESS", "8. the trade bill of",
+                "SHA1", " checked, ");
     }
 }

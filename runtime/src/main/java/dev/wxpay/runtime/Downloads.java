@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import javax.crypto.Cipher;
 
@@ -48,13 +49,13 @@ final class Downloads {
     private final NonceSource nonces;
     private final Transport transport;
     private final Duration timeout;
-    private final Map<String, String> headers;
+    private final Supplier<Map<String, String>> headers;
     private final PrivateKey merchantKey;
     private final long maxErrorBytes;
     private final BiFunction<WireResponse, String, ServiceException> errors;
 
     Downloads(RequestSigner signer, Clock clock, NonceSource nonces, Transport transport, Duration timeout,
-            Map<String, String> headers, PrivateKey merchantKey, long maxErrorBytes,
+            Supplier<Map<String, String>> headers, PrivateKey merchantKey, long maxErrorBytes,
             BiFunction<WireResponse, String, ServiceException> errors) {
         this.signer = signer;
         this.clock = clock;
@@ -169,7 +170,7 @@ final class Downloads {
                     + "://" + uri.getHost());
         }
         TreeMap<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, value) -> map.put(name, List.of(value)));
+        headers.get().forEach((name, value) -> map.put(name, List.of(value)));
         String pathAndQuery = WireRequest.rawPathAndQuery(uri);
         String nonce = nonces.nextNonce();
         map.put("Authorization", List.of(signer.authorization("GET", pathAndQuery, null,

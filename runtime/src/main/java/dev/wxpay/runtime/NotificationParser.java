@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
@@ -40,13 +41,13 @@ import java.util.Objects;
 public final class NotificationParser {
     private static final String ALGORITHM = "AEAD_AES_256_GCM";
 
-    private final ResponseVerifier verifier;
+    private final TrustStore trust;
     private final AesGcm aesGcm;
     private final Clock clock;
     private final ObjectMapper mapper;
 
-    private NotificationParser(ResponseVerifier verifier, AesGcm aesGcm, Clock clock, ObjectMapper mapper) {
-        this.verifier = verifier;
+    private NotificationParser(TrustStore trust, AesGcm aesGcm, Clock clock, ObjectMapper mapper) {
+        this.trust = trust;
         this.aesGcm = aesGcm;
         this.clock = clock;
         this.mapper = mapper;
@@ -100,7 +101,7 @@ public final class NotificationParser {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(resourceType, "resourceType");
         String requestId = HttpHeaders.single(headers, "Request-ID");
-        verifier.verify(name -> HttpHeaders.single(headers, name), body, clock.instant(), "notification", requestId);
+        trust.verify(name -> HttpHeaders.single(headers, name), body, clock.instant(), "notification", requestId);
         String text = new String(body, StandardCharsets.UTF_8);
         JsonNode envelope;
         try {
@@ -163,7 +164,7 @@ public final class NotificationParser {
 
     @Override
     public String toString() {
-        return "NotificationParser{trusted=" + verifier.trustedIds() + ", apiV3Key=(hidden)}";
+        return "NotificationParser{trusted=" + trust.trustedIds() + ", apiV3Key=(hidden)}";
     }
 
     /** Collects a parser's settings; {@link #build()} names every missing or invalid one. Not thread-safe. */
@@ -175,8 +176,22 @@ public final class NotificationParser {
         private Clock clock = Clock.systemUTC();
         private Provider provider;
         private ObjectMapper mapper;
+        private PrivateKey merchantPrivateKey;
 
         private Builder() {
+        }
+
+        /**
+         * The merchant API private key, to decrypt resource fields annotated {@link SensitiveField} (WeChat Pay
+         * encrypts them to the merchant's API certificate). Optional: without it such a field fails to map with a
+         * {@link MalformedResponseException} saying this key is missing.
+         */
+        public Builder merchantPrivateKey(PrivateKey merchantPrivateKey) {
+            this.merchantPrivateKey = merchantPrivateKey;
+            if (merchantPrivateKey == null) {
+                problems.add("merchantPrivateKey: the key is null (leave it unset when no field is sensitive)");
+            }
+            return this;
         }
 
         /** Trusts a WeChat Pay public key under its id ({@code PUB_KEY_ID_…}); may be called more than once. */
@@ -191,6 +206,16 @@ public final class NotificationParser {
          */
         public Builder platformCertificate(X509Certificate certificate) {
             trusted.certificate(certificate);
+            return this;
+        }
+
+        /**
+         * Trusts the self-refreshing platform certificates of a client ({@link WechatPayClient#platformCertificates()}):
+         * a notification signed with a newly rotated certificate refreshes the shared set, as an answer does.
+         * Configured keys keep working beside them.
+         */
+        public Builder platformCertificates(PlatformCertificates certificates) {
+            trusted.shared(certificates);
             return this;
         }
 
@@ -245,12 +270,15 @@ public final class NotificationParser {
             if (clock == null) {
                 errors.add("clock must not be null");
             }
-            trusted.check(clock, errors);
+            trusted.check(clock, errors, trusted.downloads());
             if (!errors.isEmpty()) {
                 throw new IllegalStateException("Cannot build NotificationParser: " + String.join("; ", errors));
             }
-            return new NotificationParser(ResponseVerifier.create(trusted.keys(), provider), aesGcm, clock,
-                    mapper != null ? mapper : WechatPayJson.newObjectMapper());
+            PlatformCertificates shared = trusted.shared();
+            return new NotificationParser(trusted.store(CryptoProviders.resolve(provider),
+                    shared == null ? null : shared.source()), aesGcm, clock,
+                    new SensitiveFields(merchantPrivateKey).install(mapper != null ? mapper
+                            : WechatPayJson.newObjectMapper()));
         }
     }
 }

@@ -177,7 +177,12 @@ public final class PemKeys {
         int other = pem.indexOf("-----BEGIN ");
         if (other >= 0) {
             int close = pem.indexOf("-----", other + 11);
-            String label = close > 0 ? pem.substring(other + 11, close) : "?";
+            String label = close > 0 ? pem.substring(other + 11, close) : "";
+            // Only a label that fits on its BEGIN line is shown: with a damaged line, the text up to the next
+            // "-----" is the Base64 of the key itself.
+            if (!label.matches("[A-Z0-9 ]{1,40}")) {
+                return "found a damaged '-----BEGIN' line (expected '-----BEGIN " + expected + "-----')";
+            }
             return "found a '" + label + "' PEM block";
         }
         return "found no PEM block (no '-----BEGIN " + expected + "-----' line)";

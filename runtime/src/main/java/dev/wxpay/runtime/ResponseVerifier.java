@@ -210,6 +210,11 @@ public final class ResponseVerifier {
         return Long.parseLong(timestamp);
     }
 
+    /** Whether {@code id} names a trusted key (compared like {@code Wechatpay-Serial}). */
+    boolean trusts(String id) {
+        return id != null && keysByNormalisedId.containsKey(normalise(id));
+    }
+
     /** The trusted key ids, as configured. */
     public Set<String> trustedIds() {
         return trustedIds;

@@ -8,11 +8,11 @@ import java.time.Clock;
  * pass through to become {@link ServiceException}s. Immutable, thread-safe.
  */
 final class VerifyingInterceptor implements Interceptor {
-    private final ResponseVerifier verifier;
+    private final TrustStore trust;
     private final Clock clock;
 
-    VerifyingInterceptor(ResponseVerifier verifier, Clock clock) {
-        this.verifier = verifier;
+    VerifyingInterceptor(TrustStore trust, Clock clock) {
+        this.trust = trust;
         this.clock = clock;
     }
 
@@ -20,7 +20,7 @@ final class VerifyingInterceptor implements Interceptor {
     public WireResponse intercept(Chain chain) {
         WireResponse response = chain.proceed(chain.request());
         if (response.isSuccessful() && (response.bodyLength() > 0 || hasSignatureHeaders(response))) {
-            verifier.verify(response::header, response.rawBody(), clock.instant(), "response",
+            trust.verify(response::header, response.rawBody(), clock.instant(), "response",
                     response.header("Request-ID"));
         }
         return response;

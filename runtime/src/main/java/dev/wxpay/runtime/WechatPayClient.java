@@ -2,6 +2,7 @@ package dev.wxpay.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -40,11 +42,13 @@ import java.util.concurrent.Executor;
  *         .build();
  * }</pre>
  *
- * <p>{@link #close()} ends the threads the client started (its default async pool and the default transport's
- * deadline timer); a client is meant to live as long as the application.
+ * <p>{@link #close()} ends the threads the client started (its default async pool, the default transport's
+ * deadline timer and the platform-certificate refresh); a client is meant to live as long as the application.
  *
- * <p>Immutable and thread-safe; holds no static state, so clients of different merchants in one JVM never
- * interfere. Its {@link #toString()} shows the merchant id and base URI, never key material.
+ * <p>Thread-safe; its configuration is immutable and it holds no static state, so clients of different merchants
+ * in one JVM never interfere. What changes while it runs is the set of trusted platform certificates, when
+ * {@link Builder#autoPlatformCertificates} keeps it current. Its {@link #toString()} shows the merchant id and base
+ * URI, never key material.
  */
 public final class WechatPayClient implements AutoCloseable {
     /** WeChat Pay's main API host. */
@@ -73,12 +77,15 @@ public final class WechatPayClient implements AutoCloseable {
     private final Duration timeout;
     private final Transport transport;
     private final ObjectMapper mapper;
+    private final ObjectWriter writer;
+    private final SensitiveFields sensitive;
     private final List<Interceptor> interceptors;
+    private final List<Interceptor> unverified;
+    private final PlatformCertificates certificates;
     private final Executor asyncExecutor;
     private final String userAgent;
-    private final String wechatPaySerial;
+    private final TrustStore trust;
     private final Provider provider;
-    private final List<String> trustedIds;
     private final NonceSource boundaries;
     private final long maxResponseBytes;
     private final Downloads downloads;
@@ -87,7 +94,8 @@ public final class WechatPayClient implements AutoCloseable {
     private final JdkHttpTransport ownedTransport;
     private final InvokeParamsSigner invokeParams;
 
-    private WechatPayClient(Builder b, RequestSigner signer, ResponseVerifier verifier, String wechatPaySerial) {
+    private WechatPayClient(Builder b, RequestSigner signer, TrustStore trust, SensitiveFields sensitive,
+            PlatformCertificates certificates) {
         this.merchantId = b.merchantId;
         this.baseUri = b.baseUri;
         String base = b.baseUri.toString();
@@ -100,27 +108,37 @@ public final class WechatPayClient implements AutoCloseable {
         this.transport = b.transport != null ? b.transport
                 : b.httpClient != null ? JdkHttpTransport.of(b.httpClient)
                 : ownedTransport;
-        this.mapper = b.mapper != null ? b.mapper : WechatPayJson.newObjectMapper();
+        this.mapper = sensitive.install(b.mapper != null ? b.mapper : WechatPayJson.newObjectMapper());
+        this.writer = mapper.writer();
+        this.sensitive = sensitive;
         List<Interceptor> chain = new ArrayList<>(b.interceptors);
         chain.add(new SigningInterceptor(signer, b.clock, b.nonceSource));
-        chain.add(new VerifyingInterceptor(verifier, b.clock));
+        this.unverified = List.copyOf(chain);
+        chain.add(new VerifyingInterceptor(trust, b.clock));
         this.interceptors = List.copyOf(chain);
         this.ownedPool = b.asyncExecutor == null
                 ? new AsyncPool(b.merchantId, DEFAULT_ASYNC_THREADS, DEFAULT_ASYNC_QUEUE) : null;
         this.asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : ownedPool.executor();
         this.userAgent = "wxpay-codegen/" + RUNTIME_VERSION + " (Java/" + System.getProperty("java.version") + "; "
                 + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ")";
-        this.wechatPaySerial = wechatPaySerial;
+        this.trust = trust;
+        this.certificates = certificates;
         this.provider = signer.provider();
-        this.trustedIds = List.copyOf(verifier.trustedIds());
         this.boundaries = b.nonceSource; // multipart boundaries: the injected random source, no static one
         this.maxResponseBytes = b.maxResponseBytes;
         this.backup = b.backupBaseUri == null ? null
                 : new BackupHost(b.backupBaseUri, basePath, signer, b.clock, b.nonceSource);
         this.downloads = new Downloads(signer, b.clock, b.nonceSource, transport, timeout,
-                Map.of("Accept", "*/*", "User-Agent", userAgent, "Wechatpay-Serial", wechatPaySerial),
+                this::downloadHeaders,
                 b.merchantPrivateKey, maxResponseBytes, this::serviceException);
         this.invokeParams = new InvokeParamsSigner(signer, b.clock, b.nonceSource);
+    }
+
+    /** A download's fixed headers; Wechatpay-Serial names the key trusted at the time, once there is one. */
+    private Map<String, String> downloadHeaders() {
+        TrustStore.EncryptionKey key = trust.encryptionKey();
+        return key == null ? Map.of("Accept", "*/*", "User-Agent", userAgent)
+                : Map.of("Accept", "*/*", "User-Agent", userAgent, "Wechatpay-Serial", key.id);
     }
 
     private static final String RUNTIME_VERSION = readVersion();
@@ -158,6 +176,41 @@ public final class WechatPayClient implements AutoCloseable {
     /** The base URI requests go to. */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /**
+     * The id of the WeChat Pay key requests name in {@code Wechatpay-Serial}, which is also the key sensitive fields
+     * are encrypted with: the configured {@link Builder#requestSerial}, else the WeChat Pay public key when one is
+     * trusted, else the newest platform certificate. It can change when platform certificates rotate.
+     */
+    public String encryptionKeyId() {
+        return trust.encryptionKey().id;
+    }
+
+    /**
+     * Encrypts a sensitive field (敏感信息) for WeChat Pay: RSA/ECB/OAEPWithSHA-1AndMGF1Padding under the key named by
+     * {@link #encryptionKeyId()}, Base64. Model fields annotated {@link SensitiveField} are encrypted by
+     * {@link #execute} itself; this is for hand-built bodies, which must then send {@code Wechatpay-Serial} =
+     * {@link #encryptionKeyId()} (the client always does).
+     *
+     * @throws WechatPayException when the text is too long for one RSA-2048 block (214 bytes of UTF-8); the message
+     *                            never contains the text
+     */
+    public String encryptSensitive(String plaintext) {
+        Objects.requireNonNull(plaintext, "plaintext");
+        return SensitiveFields.encrypt(plaintext, trust.encryptionKey().key);
+    }
+
+    /**
+     * Decrypts a sensitive field WeChat Pay encrypted to the merchant's API certificate key (Base64,
+     * RSA/ECB/OAEPWithSHA-1AndMGF1Padding) with the merchant private key. Annotated fields of answers are decrypted
+     * by {@link #execute} itself.
+     *
+     * @throws DecryptionException when it is not Base64 or does not decrypt with the merchant key
+     */
+    public String decryptSensitive(String ciphertext) {
+        Objects.requireNonNull(ciphertext, "ciphertext");
+        return sensitive.decrypt(ciphertext);
     }
 
     /** The JCA provider used for SHA256withRSA (configured, auto-detected, or the JDK's). */
@@ -289,17 +342,19 @@ public final class WechatPayClient implements AutoCloseable {
     }
 
     private WireRequest toWire(ApiRequest request) {
+        // One key for the whole request: sensitive fields are encrypted with the key Wechatpay-Serial names.
+        TrustStore.EncryptionKey key = trust.encryptionKey();
         Multipart multipart = request.multipart();
         byte[] signed = null;
         byte[] body;
         String contentType = "application/json";
         if (multipart != null) {
-            signed = serialise(request, multipart.meta(), "multipart meta");
+            signed = serialise(request, multipart.meta(), "multipart meta", key);
             String boundary = boundaries.nextNonce();
             body = multipart.write(signed, boundary);
             contentType = "multipart/form-data; boundary=" + boundary;
         } else {
-            body = serialise(request, request.body(), "request body");
+            body = serialise(request, request.body(), "request body", key);
         }
         TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
@@ -307,7 +362,9 @@ public final class WechatPayClient implements AutoCloseable {
         }
         headers.put("Accept", List.of("application/json"));
         headers.put("User-Agent", List.of(userAgent));
-        headers.put("Wechatpay-Serial", List.of(wechatPaySerial));
+        if (key != null) { // null only for the first certificate download, when no key is trusted yet
+            headers.put("Wechatpay-Serial", List.of(key.id));
+        }
         if (body != null) {
             headers.put("Content-Type", List.of(contentType));
         }
@@ -317,7 +374,7 @@ public final class WechatPayClient implements AutoCloseable {
                 request.operationId(), signed);
     }
 
-    private byte[] serialise(ApiRequest request, Object body, String what) {
+    private byte[] serialise(ApiRequest request, Object body, String what, TrustStore.EncryptionKey key) {
         if (body == null) {
             return null;
         }
@@ -328,7 +385,7 @@ public final class WechatPayClient implements AutoCloseable {
             return ((String) body).getBytes(StandardCharsets.UTF_8);
         }
         try {
-            return mapper.writeValueAsBytes(body);
+            return writer.withAttribute(SensitiveFields.KEY_ATTRIBUTE, key).writeValueAsBytes(body);
         } catch (IOException e) {
             throw new WechatPayException(describe(request) + ": the " + what + " of type "
                     + body.getClass().getName() + " could not be serialised to JSON: " + String.valueOf(e.getMessage()).split("\n", 2)[0], e);
@@ -337,6 +394,29 @@ public final class WechatPayClient implements AutoCloseable {
 
     private static String describe(ApiRequest request) {
         return request.operationId() != null ? request.operationId() : request.method() + " " + request.pathAndQuery();
+    }
+
+    /**
+     * Signs and sends {@code GET /v3/certificates} without the verifying link: the answer may be signed by a
+     * certificate it carries, so {@link CertificateDownload} verifies it once that certificate is decrypted.
+     */
+    private WireResponse downloadCertificates() {
+        ApiRequest request = ApiRequest.builder("GET", CertificateDownload.PATH).operationId("downloadCertificates")
+                .build();
+        WireResponse response = CallChain.run(unverified, toWire(request), this::send);
+        if (!response.isSuccessful()) {
+            throw serviceException(response, response.header("Request-ID"));
+        }
+        return response;
+    }
+
+    /**
+     * The self-refreshing platform certificates configured with {@link Builder#autoPlatformCertificates}, to share
+     * with a {@link NotificationParser} ({@link NotificationParser.Builder#platformCertificates}); empty when not
+     * configured.
+     */
+    public Optional<PlatformCertificates> platformCertificates() {
+        return Optional.ofNullable(certificates);
     }
 
     /** The chain's last link: the transport, bounded by the client's timeout; the backup host, see BackupHost. */
@@ -358,11 +438,15 @@ public final class WechatPayClient implements AutoCloseable {
 
     /**
      * Ends the threads this client started: the default async pool (calls still queued fail with
-     * {@link IllegalStateException}, running ones are interrupted) and the default transport's deadline timer.
-     * A transport or executor you supplied is left alone. Later calls fail. Waits briefly for the threads to end.
+     * {@link IllegalStateException}, running ones are interrupted), the default transport's deadline timer and the
+     * platform-certificate refresh. A transport or executor you supplied is left alone. Later calls fail. Waits
+     * briefly for the threads to end. Idempotent.
      */
     @Override
     public void close() {
+        if (certificates != null) {
+            certificates.close();
+        }
         if (ownedPool != null) {
             ownedPool.close();
         }
@@ -439,7 +523,7 @@ public final class WechatPayClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "WechatPayClient{merchantId=" + merchantId + ", baseUri=" + baseUri + ", trusted=" + trustedIds
+        return "WechatPayClient{merchantId=" + merchantId + ", baseUri=" + baseUri + ", trusted=" + trust.trustedIds()
                 + ", signatureProvider=" + provider.getName() + "}";
     }
 
@@ -512,6 +596,45 @@ public final class WechatPayClient implements AutoCloseable {
          */
         public Builder platformCertificate(X509Certificate certificate) {
             trusted.certificate(certificate);
+            return this;
+        }
+
+        /**
+         * Which trusted WeChat Pay key requests name in {@code Wechatpay-Serial}; by default the (first) WeChat Pay
+         * public key when one is trusted, else the newest platform certificate. During WeChat Pay's migration from
+         * platform certificates to the public key, this header decides which key WeChat Pay signs answers with:
+         * keep the certificate's serial until the switch is done, then the {@code PUB_KEY_ID_…}. Sensitive fields
+         * are encrypted with the same key, so the header always names the key they were encrypted with.
+         *
+         * @param keyId a trusted public-key id or platform certificate serial; {@link #build()} refuses any other
+         */
+        public Builder requestSerial(String keyId) {
+            trusted.requestSerial(keyId);
+            return this;
+        }
+
+        /**
+         * Downloads WeChat Pay platform certificates in {@link #build()} and keeps them current; see
+         * {@link PlatformCertificates}. Configured keys keep working beside them. {@code build()} fails when the first
+         * download fails: a merchant enrolled in public-key mode only should configure {@link #wechatPayPublicKey}
+         * instead. Close the client ({@link WechatPayClient#close()}) to end the refresh thread.
+         *
+         * @param apiV3Key the merchant's 32-byte APIv3 key, which decrypts the downloaded certificates
+         */
+        public Builder autoPlatformCertificates(String apiV3Key) {
+            trusted.autoPlatformCertificates(apiV3Key);
+            return this;
+        }
+
+        /** How often {@link #autoPlatformCertificates} downloads again; default 12 hours. */
+        public Builder platformCertificatesRefreshInterval(Duration interval) {
+            trusted.refreshInterval(interval);
+            return this;
+        }
+
+        /** Told about every certificate refresh, adopted or failed; default none (failures are logged anyway). */
+        public Builder platformCertificatesListener(PlatformCertificates.Listener listener) {
+            trusted.listener(listener);
             return this;
         }
 
@@ -692,7 +815,7 @@ public final class WechatPayClient implements AutoCloseable {
             if (clock == null) {
                 errors.add("clock must not be null");
             }
-            trusted.check(clock, errors);
+            trusted.check(clock, errors, trusted.downloads());
             if (!errors.isEmpty()) {
                 throw new IllegalStateException("Cannot build WechatPayClient: " + String.join("; ", errors));
             }
@@ -705,8 +828,16 @@ public final class WechatPayClient implements AutoCloseable {
             Provider provider = CryptoProviders.resolve(signatureProvider);
             RequestSigner signer = RequestSigner.create(merchantId, merchantSerialNumber, merchantPrivateKey,
                     provider);
-            ResponseVerifier verifier = ResponseVerifier.create(trusted.keys(), provider);
-            return new WechatPayClient(this, signer, verifier, trusted.announcedId());
+            // Platform certificates are downloaded through the client they are built for: hence the late binding.
+            WechatPayClient[] built = new WechatPayClient[1];
+            PlatformCertificates certificates = trusted.newPlatformCertificates(() -> built[0].downloadCertificates(),
+                    clock, provider, merchantId);
+            TrustStore store = trusted.store(provider, certificates == null ? null : certificates.source());
+            built[0] = new WechatPayClient(this, signer, store, new SensitiveFields(merchantPrivateKey), certificates);
+            if (certificates != null) {
+                PlatformCertificatesStart.start(built[0], certificates, () -> trusted.checkRequestSerial(store));
+            }
+            return built[0];
         }
 
         private void checkBaseUri(List<String> errors) {

@@ -95,6 +95,9 @@ final class LoopbackWechatPay implements AutoCloseable {
         final Signing signing;
         final boolean hang;
         final boolean stallBody;
+        /** Signs with this key and serial instead of the merchant's WeChat Pay key, when set. */
+        PrivateKey signingKey;
+        String signingSerial;
 
         private Answer(int status, String body, String contentType, Signing signing, boolean hang) {
             this(status, body, contentType, signing, hang, false);
@@ -120,6 +123,14 @@ final class LoopbackWechatPay implements AutoCloseable {
 
         static Answer raw(int status, String body, String contentType) {
             return new Answer(status, body, contentType, Signing.UNSIGNED, false);
+        }
+
+        /** A signed answer made with another WeChat Pay key (a platform certificate's, or a stranger's). */
+        static Answer signedBy(int status, String body, PrivateKey key, String serial) {
+            Answer answer = new Answer(status, body, "application/json", Signing.SIGNED, false);
+            answer.signingKey = key;
+            answer.signingSerial = serial;
+            return answer;
         }
 
         static Answer hang() {
@@ -207,8 +218,12 @@ final class LoopbackWechatPay implements AutoCloseable {
                 closing.await(30, TimeUnit.SECONDS);
                 return;
             }
-            write(exchange, answer.status, answer.body, answer.contentType, answer.signing,
-                    merchants.get(recorded.merchantId), requestId);
+            Merchant merchant = merchants.get(recorded.merchantId);
+            if (answer.signingKey != null && merchant != null) {
+                merchant = new Merchant(merchant.id, merchant.serial, merchant.merchantPublicKey, answer.signingKey,
+                        answer.signingSerial);
+            }
+            write(exchange, answer.status, answer.body, answer.contentType, answer.signing, merchant, requestId);
         } catch (Exception e) {
             // a test server problem: let the client see a broken connection
             throw new IOException(e);

@@ -118,4 +118,18 @@ class PemKeysTest {
                 .hasMessageContaining("not a PKCS#8 RSA private key");
         assertThatThrownBy(() -> PemKeys.publicKey("hello")).hasMessageContaining("found no PEM block");
     }
+
+    @Test
+    @DisplayName("never echoes the key when its BEGIN line is damaged (found by PemKeysPropertiesTest)")
+    void damagedBeginLineHidesTheKey() {
+        String damaged = PRIVATE_PEM.replace("-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY ----");
+        String firstBase64Line = PRIVATE_PEM.split("\n")[1];
+
+        assertThatThrownBy(() -> PemKeys.privateKey(damaged))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("damaged '-----BEGIN' line")
+                .hasMessageNotContaining(firstBase64Line);
+        assertThatThrownBy(() -> PemKeys.publicKey(PRIVATE_PEM.replace("PRIVATE KEY", "EC PRIVATE KEY")))
+                .hasMessageContaining("found a 'EC PRIVATE KEY' PEM block");
+    }
 }

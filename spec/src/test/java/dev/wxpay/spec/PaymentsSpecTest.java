@@ -3,8 +3,8 @@ package dev.wxpay.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.wxpay.spec.CuratedSpec.ExampleVisitor;
+import dev.wxpay.spec.CuratedSpec.OperationVisitor;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -14,17 +14,10 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -92,22 +85,19 @@ class PaymentsSpecTest {
     private static final Set<String> OPTIONAL_QUERY = Set.of("queryRefundByOutRefundNo sub_mchid",
             "getTradeBill bill_type", "getTradeBill tar_type", "getFundFlowBill account_type", "getFundFlowBill tar_type");
 
+    private static CuratedSpec spec;
     private static String text;
     private static SwaggerParseResult parsed;
     private static OpenAPI api;
     private static JsonNode raw;
 
     @BeforeAll
-    static void load() throws IOException {
-        try (InputStream in = PaymentsSpecTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            assertThat(in).as("classpath resource " + RESOURCE).isNotNull();
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        parsed = new OpenAPIV3Parser().readContents(text, null, options);
-        api = parsed.getOpenAPI();
-        raw = new ObjectMapper(new YAMLFactory()).readTree(text);
+    static void load() {
+        spec = CuratedSpec.load(RESOURCE);
+        text = spec.text();
+        parsed = spec.parsed();
+        api = spec.api();
+        raw = spec.raw();
     }
 
     @Test
@@ -335,76 +325,54 @@ class PaymentsSpecTest {
         assertThat(seen).as("typed fields found in the schemas").isEqualTo(new TreeSet<>(expected.keySet()));
     }
 
+    @Test
+    @DisplayName("gives the contract's request models exactly the fields issue 17 names (sub_mchid added for partner refunds)")
+    void givesTheContractModelsTheirFields() {
+        Map<String, List<String>> expected = Map.of(
+                "JsapiPrepayRequest", List.of("appid", "mchid", "description", "out_trade_no", "time_expire", "attach",
+                        "notify_url", "goods_tag", "support_fapiao", "amount", "payer", "detail", "scene_info", "settle_info"),
+                "Amount", List.of("total", "currency"),
+                "Payer", List.of("openid"),
+                "CreateRefundRequest", List.of("sub_mchid", "transaction_id", "out_trade_no", "out_refund_no", "reason",
+                        "notify_url", "funds_account", "amount", "goods_detail"),
+                "RefundAmount", List.of("refund", "from", "total", "currency"),
+                "BillLocation", List.of("hash_type", "hash_value", "download_url"));
+        expected.forEach((schema, fields) -> {
+            List<String> actual = new ArrayList<>();
+            raw.path("components").path("schemas").path(schema).path("properties").fieldNames().forEachRemaining(actual::add);
+            assertThat(actual).as(schema + " properties").containsExactlyElementsOf(fields);
+        });
+        List<String> transaction = new ArrayList<>();
+        raw.path("components").path("schemas").path("Transaction").path("properties").fieldNames()
+                .forEachRemaining(transaction::add);
+        assertThat(transaction).as("Transaction: every field of the query answer").contains("appid", "mchid",
+                "out_trade_no", "transaction_id", "trade_type", "trade_state", "trade_state_desc", "bank_type", "attach",
+                "success_time", "payer", "amount", "scene_info", "promotion_detail");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    interface OperationVisitor {
-        void visit(String path, String method, Operation op);
-    }
-
-    interface ExampleVisitor {
-        void visit(String where, JsonNode owner);
-    }
-
     private static void forEachOperation(OperationVisitor visitor) {
-        assertThat(api.getPaths()).isNotEmpty();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, op) -> visitor.visit(path, method.name(), op)));
+        spec.forEachOperation(visitor);
     }
 
     private static Operation operation(Expected expected) {
-        PathItem item = api.getPaths().get(expected.path());
-        assertThat(item).as(expected.path()).isNotNull();
-        Operation op = item.readOperationsMap().get(PathItem.HttpMethod.valueOf(expected.method()));
-        assertThat(op).as(expected.method() + " " + expected.path()).isNotNull();
-        return op;
+        return spec.operation(expected.path(), expected.method());
     }
 
     private static List<Parameter> parameters(String path, Operation op) {
-        List<Parameter> all = new ArrayList<>();
-        PathItem item = api.getPaths().get(path);
-        if (item.getParameters() != null) {
-            item.getParameters().forEach(p -> all.add(resolve(p)));
-        }
-        if (op.getParameters() != null) {
-            op.getParameters().forEach(p -> all.add(resolve(p)));
-        }
-        return all;
+        return spec.parameters(path, op);
     }
 
     private static Parameter resolve(Parameter parameter) {
-        if (parameter.get$ref() == null) {
-            return parameter;
-        }
-        String name = parameter.get$ref().substring(parameter.get$ref().lastIndexOf('/') + 1);
-        return Objects.requireNonNull(api.getComponents().getParameters().get(name), parameter.get$ref());
+        return spec.resolve(parameter);
     }
 
     private static ApiResponse resolve(ApiResponse response) {
-        assertThat(response).isNotNull();
-        if (response.get$ref() == null) {
-            return response;
-        }
-        String name = response.get$ref().substring(response.get$ref().lastIndexOf('/') + 1);
-        return Objects.requireNonNull(api.getComponents().getResponses().get(name), response.get$ref());
+        return spec.resolve(response);
     }
 
-    /** Visits every object in the raw document that carries an {@code example}, with its JSON pointer. */
     private static void walk(JsonNode node, String pointer, ExampleVisitor visitor) {
-        if (node.isObject()) {
-            if (node.has("example")) {
-                visitor.visit(pointer, node);
-            }
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (!"example".equals(field.getKey())) {
-                    walk(field.getValue(), pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"), visitor);
-                }
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), pointer + "/" + i, visitor);
-            }
-        }
+        CuratedSpec.walk(node, pointer, visitor);
     }
 }

@@ -3,8 +3,8 @@ package dev.wxpay.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.wxpay.spec.CuratedSpec.ExampleVisitor;
+import dev.wxpay.spec.CuratedSpec.OperationVisitor;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -14,17 +14,10 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -85,22 +78,19 @@ class PayscoreSpecTest {
             new Expected("POST", "/v3/payscore/sign-plan/serviceorder", "createSignPlanServiceOrder", "SignPlanServiceOrders",
                     "CreateSignPlanServiceOrderRequest", "SignPlanServiceOrder", List.of()));
 
+    private static CuratedSpec spec;
     private static String text;
     private static SwaggerParseResult parsed;
     private static OpenAPI api;
     private static JsonNode raw;
 
     @BeforeAll
-    static void load() throws IOException {
-        try (InputStream in = PayscoreSpecTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            assertThat(in).as("classpath resource " + RESOURCE).isNotNull();
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        parsed = new OpenAPIV3Parser().readContents(text, null, options);
-        api = parsed.getOpenAPI();
-        raw = new ObjectMapper(new YAMLFactory()).readTree(text);
+    static void load() {
+        spec = CuratedSpec.load(RESOURCE);
+        text = spec.text();
+        parsed = spec.parsed();
+        api = spec.api();
+        raw = spec.raw();
     }
 
     @Test
@@ -304,74 +294,27 @@ class PayscoreSpecTest {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    interface OperationVisitor {
-        void visit(String path, String method, Operation op);
-    }
-
-    interface ExampleVisitor {
-        void visit(String where, JsonNode owner);
-    }
-
     private static void forEachOperation(OperationVisitor visitor) {
-        assertThat(api.getPaths()).isNotEmpty();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, op) -> visitor.visit(path, method.name(), op)));
+        spec.forEachOperation(visitor);
     }
 
     private static Operation operation(Expected expected) {
-        PathItem item = api.getPaths().get(expected.path());
-        assertThat(item).as(expected.path()).isNotNull();
-        Operation op = item.readOperationsMap().get(PathItem.HttpMethod.valueOf(expected.method()));
-        assertThat(op).as(expected.method() + " " + expected.path()).isNotNull();
-        return op;
+        return spec.operation(expected.path(), expected.method());
     }
 
     private static List<Parameter> parameters(String path, Operation op) {
-        List<Parameter> all = new ArrayList<>();
-        PathItem item = api.getPaths().get(path);
-        if (item.getParameters() != null) {
-            item.getParameters().forEach(p -> all.add(resolve(p)));
-        }
-        if (op.getParameters() != null) {
-            op.getParameters().forEach(p -> all.add(resolve(p)));
-        }
-        return all;
+        return spec.parameters(path, op);
     }
 
     private static Parameter resolve(Parameter parameter) {
-        if (parameter.get$ref() == null) {
-            return parameter;
-        }
-        String name = parameter.get$ref().substring(parameter.get$ref().lastIndexOf('/') + 1);
-        return Objects.requireNonNull(api.getComponents().getParameters().get(name), parameter.get$ref());
+        return spec.resolve(parameter);
     }
 
     private static ApiResponse resolve(ApiResponse response) {
-        assertThat(response).isNotNull();
-        if (response.get$ref() == null) {
-            return response;
-        }
-        String name = response.get$ref().substring(response.get$ref().lastIndexOf('/') + 1);
-        return Objects.requireNonNull(api.getComponents().getResponses().get(name), response.get$ref());
+        return spec.resolve(response);
     }
 
-    /** Visits every object in the raw document that carries an {@code example}, with its JSON pointer. */
     private static void walk(JsonNode node, String pointer, ExampleVisitor visitor) {
-        if (node.isObject()) {
-            if (node.has("example")) {
-                visitor.visit(pointer, node);
-            }
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (!"example".equals(field.getKey())) {
-                    walk(field.getValue(), pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"), visitor);
-                }
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), pointer + "/" + i, visitor);
-            }
-        }
+        CuratedSpec.walk(node, pointer, visitor);
     }
 }

@@ -31,6 +31,7 @@ final class PaymentOrder {
     String transactionId;
     Instant successTime;
     String openid;
+    final String openidField; // openid; in partner mode sub_openid or sp_openid, as the prepay named the payer
     long refunded; // fen, refunds that succeeded or are processing
 
     PaymentOrder(String mchid, String subMchid, String tradeType, String operationId, JsonNode request,
@@ -45,10 +46,8 @@ final class PaymentOrder {
         this.prepayAnswer = prepayAnswer.deepCopy();
         this.createTime = createTime;
         JsonNode payer = request.path("payer");
-        this.openid = text(payer, partner() ? "sub_openid" : "openid");
-        if (this.openid == null && partner()) {
-            this.openid = text(payer, "sp_openid");
-        }
+        this.openidField = !partner() ? "openid" : text(payer, "sub_openid") != null ? "sub_openid" : "sp_openid";
+        this.openid = text(payer, openidField);
     }
 
     boolean partner() {
@@ -113,7 +112,7 @@ final class PaymentOrder {
         }
         if (openid != null && (paid() || request.path("payer").size() > 0)) {
             ObjectNode payer = t.putObject("payer");
-            payer.put(partner() ? "sub_openid" : "openid", openid);
+            payer.put(openidField, openid);
         }
         ObjectNode amount = t.putObject("amount");
         amount.put("total", total());

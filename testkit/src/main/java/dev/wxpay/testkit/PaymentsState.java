@@ -114,13 +114,13 @@ final class PaymentsState implements ProductDoor {
             return null;
         }
         if ("transactions".equals(segments.get(0)) && "pay".equals(segments.get(2))) {
-            return WechatPaySimulator.deliveryJson(userPay(segments.get(1)));
+            return ControlEndpoints.deliveryJson(userPay(segments.get(1)));
         }
         if ("refunds".equals(segments.get(0))) {
             switch (segments.get(2)) {
-                case "success": return WechatPaySimulator.deliveryJson(finishRefund(segments.get(1), "SUCCESS"));
-                case "abnormal": return WechatPaySimulator.deliveryJson(finishRefund(segments.get(1), "ABNORMAL"));
-                case "close": return WechatPaySimulator.deliveryJson(finishRefund(segments.get(1), "CLOSED"));
+                case "success": return ControlEndpoints.deliveryJson(finishRefund(segments.get(1), "SUCCESS"));
+                case "abnormal": return ControlEndpoints.deliveryJson(finishRefund(segments.get(1), "ABNORMAL"));
+                case "close": return ControlEndpoints.deliveryJson(finishRefund(segments.get(1), "CLOSED"));
                 default: return null;
             }
         }

@@ -319,7 +319,7 @@ final class PayscoreState implements ProductDoor {
         }
         String no = segments.get(1);
         Notice notice = "sign".equals(segments.get(2)) ? userSign(no) : userCancel(no, "用户取消签约");
-        return WechatPaySimulator.deliveryJson(notifier.send(notice));
+        return ControlEndpoints.deliveryJson(notifier.send(notice));
     }
 
     @Override

@@ -15,12 +15,15 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The standalone simulator: {@code java -jar wxpay-testkit-<version>-standalone.jar [--port 8080] [--spec api.yaml]
- * [--mchid 1230000109] [--keys-dir dir]}. Prints what a client needs (base URI, mchid, certificate serial, APIv3 key,
+ * [--mchid 1230000109] [--keys-dir dir]}. {@code --spec} may be given several times (one simulator serving several
+ * products); {@code payscore} and {@code payments} name the bundled specs. Prints what a client needs (base URI, mchid, certificate serial, APIv3 key,
  * WeChat Pay public-key id, and where the PEM files are), then serves until stopped.
  *
  * <p>With {@code --keys-dir} the keys are kept in that folder and reused on the next start, so a configured client
@@ -31,8 +34,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class SimulatorMain {
 
-    static final String USAGE = "usage: java -jar wxpay-testkit-standalone.jar [--port N] [--spec FILE] [--mchid ID]"
-            + " [--keys-dir DIR]";
+    static final String USAGE = "usage: java -jar wxpay-testkit-standalone.jar [--port N] [--spec FILE|payscore|payments]..."
+            + " [--mchid ID] [--keys-dir DIR]";
 
     private SimulatorMain() {
     }
@@ -60,7 +63,7 @@ public final class SimulatorMain {
     /** Parses {@code args}, starts the simulator and prints its particulars to {@code out}. */
     static WechatPaySimulator start(String[] args, PrintStream out) {
         int port = 8080;
-        Path spec = null;
+        List<SimulatorSpec> specs = new ArrayList<>();
         String mchid = WechatPaySimulator.Builder.DEFAULT_MCHID;
         Path keysDir = null;
         for (int i = 0; i < args.length; i++) {
@@ -80,7 +83,7 @@ public final class SimulatorMain {
                         throw new IllegalArgumentException("--port needs a number, got " + v);
                     }
                     break;
-                case "--spec": spec = Path.of(v); break;
+                case "--spec": specs.add(spec(v)); break;
                 case "--mchid": mchid = v; break;
                 case "--keys-dir": keysDir = Path.of(v); break;
                 default: throw new IllegalArgumentException("unknown option " + a);
@@ -98,8 +101,8 @@ public final class SimulatorMain {
         }
         WechatPaySimulator.Builder b = WechatPaySimulator.builder().port(port).random(random)
                 .platformKey(keys.platform, keys.publicKeyId).merchant(keys.merchant);
-        if (spec != null) {
-            b.spec(SimulatorSpec.fromFile(spec));
+        if (!specs.isEmpty()) {
+            b.spec(SimulatorSpec.combine(specs.toArray(new SimulatorSpec[0])));
         }
         WechatPaySimulator simulator = b.start();
         SimulatedMerchant m = simulator.merchant();
@@ -113,12 +116,23 @@ public final class SimulatorMain {
         out.println("  APIv3 key            " + m.apiV3Key());
         out.println("  WeChat Pay key id    " + simulator.publicKeyId());
         out.println("  WeChat Pay key       " + keysDir.resolve(Keys.PLATFORM_PUBLIC));
-        out.println("  simulate the user    POST " + simulator.baseUri() + WechatPaySimulator.CONTROL_PREFIX
-                + "user-sign-plans/{merchant_sign_plan_no}/sign (or /cancel)");
+        out.println("  control endpoints    (no Authorization; see the testkit README)");
+        for (String endpoint : simulator.controlEndpoints()) {
+            out.println("    " + endpoint);
+        }
         out.println(simulator.platformPublicKeyPem().trim());
         out.println("Serving until stopped (Ctrl+C).");
         out.flush();
         return simulator;
+    }
+
+    /** {@code payscore} and {@code payments} name the specs bundled in {@code wxpay-spec}; anything else is a file. */
+    private static SimulatorSpec spec(String value) {
+        switch (value) {
+            case "payscore": return SimulatorSpec.payscore();
+            case "payments": return SimulatorSpec.payments();
+            default: return SimulatorSpec.fromFile(Path.of(value));
+        }
     }
 
     /** The keys of a standalone run, kept in a folder: PEM files plus a properties file with the ids. */

@@ -25,10 +25,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -48,6 +50,8 @@ public final class SimulatorSpec {
 
     /** Classpath resource of the PayScore plan and sign-plan description shipped in {@code wxpay-spec}. */
     public static final String PAYSCORE_RESOURCE = "wxpay/payscore.yaml";
+    /** Classpath resource of the payments (prepay, query, close, refunds, bills) description in {@code wxpay-spec}. */
+    public static final String PAYMENTS_RESOURCE = "wxpay/v3/payments.yaml";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -62,6 +66,43 @@ public final class SimulatorSpec {
     /** The PayScore spec from the {@code wxpay-spec} jar on the classpath. */
     public static SimulatorSpec payscore() {
         return fromClasspath(PAYSCORE_RESOURCE, SimulatorSpec.class.getClassLoader());
+    }
+
+    /** The payments spec from the {@code wxpay-spec} jar on the classpath. */
+    public static SimulatorSpec payments() {
+        return fromClasspath(PAYMENTS_RESOURCE, SimulatorSpec.class.getClassLoader());
+    }
+
+    /**
+     * One spec serving the operations of all of {@code specs}, so one simulator can serve several products (PayScore
+     * and payments, say).
+     *
+     * @throws IllegalArgumentException when two specs have the same operationId, or the same method and path
+     */
+    public static SimulatorSpec combine(SimulatorSpec... specs) {
+        if (specs.length == 0) {
+            throw new IllegalArgumentException("combine needs at least one spec");
+        }
+        List<SpecOperation> all = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Set<String> routes = new HashSet<>();
+        StringBuilder name = new StringBuilder();
+        for (SimulatorSpec spec : specs) {
+            for (SpecOperation op : spec.operations) {
+                if (!ids.add(op.operationId())) {
+                    throw new IllegalArgumentException("operationId " + op.operationId() + " is in two specs; "
+                            + spec.name + " is one");
+                }
+                if (!routes.add(op.method() + " " + op.pathTemplate())) {
+                    throw new IllegalArgumentException(op.method() + " " + op.pathTemplate() + " is in two specs; "
+                            + spec.name + " is one");
+                }
+                all.add(op);
+            }
+            name.append(name.length() == 0 ? "" : " + ").append(spec.name);
+        }
+        all.sort(Comparator.comparing(SpecOperation::pathTemplate).thenComparing(SpecOperation::method));
+        return new SimulatorSpec(name.toString(), Collections.unmodifiableList(all));
     }
 
     /** A spec read from a classpath resource. */
@@ -198,6 +239,7 @@ public final class SimulatorSpec {
         }
         int status = 200;
         JsonNode example = null;
+        Schema<?> responseSchema = null;
         if (operation.getResponses() != null) {
             String successCode = operation.getResponses().keySet().stream()
                     .filter(code -> code.startsWith("2")).sorted().findFirst().orElse(null);
@@ -207,11 +249,12 @@ public final class SimulatorSpec {
                 MediaType media = response == null ? null : json(response.getContent());
                 if (media != null) {
                     example = exampleOf(media);
+                    responseSchema = media.getSchema();
                 }
             }
         }
         return new SpecOperation(method.name(), path, id, List.copyOf(params), hasBody, bodyRequired, bodySchema,
-                status, example);
+                status, example, responseSchema);
     }
 
     private static MediaType json(io.swagger.v3.oas.models.media.Content content) {

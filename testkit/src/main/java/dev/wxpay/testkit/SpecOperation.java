@@ -24,11 +24,13 @@ final class SpecOperation {
     private final Schema<?> bodySchema;
     private final int successStatus;
     private final JsonNode example;
+    private final Schema<?> responseSchema;
     private final String[] templateSegments;
     private final int literalSegments;
 
     SpecOperation(String method, String pathTemplate, String operationId, List<Param> params, boolean hasBody,
-                  boolean bodyRequired, Schema<?> bodySchema, int successStatus, JsonNode example) {
+                  boolean bodyRequired, Schema<?> bodySchema, int successStatus, JsonNode example,
+                  Schema<?> responseSchema) {
         this.method = method;
         this.pathTemplate = pathTemplate;
         this.operationId = operationId;
@@ -38,6 +40,7 @@ final class SpecOperation {
         this.bodySchema = bodySchema;
         this.successStatus = successStatus;
         this.example = example;
+        this.responseSchema = responseSchema;
         this.templateSegments = pathTemplate.split("/", -1);
         int literals = 0;
         for (String s : templateSegments) {
@@ -83,6 +86,11 @@ final class SpecOperation {
     /** The example success body, or null when the spec gives none; callers must copy before changing it. */
     JsonNode example() {
         return example;
+    }
+
+    /** The JSON schema of the success answer, or null. */
+    Schema<?> responseSchema() {
+        return responseSchema;
     }
 
     int literalSegments() {

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -90,7 +91,9 @@ public final class WechatPaySimulator implements AutoCloseable {
     private final List<ProductDoor> doors;
     private final Map<String, ProductDoor> doorsByOperation;
     private final FaultInjector faults;
+    private final ControlEndpoints controls;
     private final NotificationSender notifications;
+    private final PlatformCertificateDesk certificates;
     private final Notifier notifier;
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
     private final LoopbackHttpServer server;
@@ -121,6 +124,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         this.mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.faults = new FaultInjector(spec.operationIds());
         this.notifications = new NotificationSender(b.retryDelays, b.notificationTimeout);
+        this.certificates = new PlatformCertificateDesk(clock, random, b.publicKeyOnly);
         this.notifier = new Notifier(merchants, clock, random, notifications, this::notificationHeaders);
         this.payscore = new PayscoreState(clock, random, notifier, b.emptyUnsetDateTimes);
         this.payments = new PaymentsState(clock, random, notifier,
@@ -128,6 +132,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         // One door per product; a new product is one more entry here.
         this.doors = List.of(payscore, payments);
         this.doorsByOperation = doorsByOperation(doors);
+        this.controls = new ControlEndpoints(mapper, new FaultControl(faults), doors);
         this.server = LoopbackHttpServer.start(InetAddress.getLoopbackAddress(), b.port, this::handle,
                 "wxpay-testkit-" + b.port);
     }
@@ -152,6 +157,17 @@ public final class WechatPaySimulator implements AutoCloseable {
     /** The id of the simulator's WeChat Pay public key ({@code PUB_KEY_ID_…}), sent as {@code Wechatpay-Serial}. */
     public String publicKeyId() {
         return publicKeyId;
+    }
+
+    /**
+     * Adds a new platform certificate beside the current ones (WeChat Pay's rotation with overlap) and returns its
+     * serial: {@code GET /v3/certificates} lists it from now on, and answers to requests naming it in
+     * {@code Wechatpay-Serial} are signed with it.
+     *
+     * @throws IllegalStateException in public-key-only mode
+     */
+    public String rotatePlatformCertificate() {
+        return certificates.rotate();
     }
 
     /** The WeChat Pay public key a client must trust to verify the simulator's answers and notifications. */
@@ -296,15 +312,6 @@ public final class WechatPaySimulator implements AutoCloseable {
             "Wechatpay-Serial", publicKeyId, "Wechatpay-Signature-Type", AUTH_SCHEME};
     }
 
-    /** What a control endpoint answers after starting a notification. */
-    static ObjectNode deliveryJson(NotificationDelivery d) {
-        ObjectNode body = NODES.objectNode();
-        body.put("notification_id", d.notificationId());
-        body.put("event_type", d.eventType());
-        body.put("notify_url", d.notifyUrl());
-        return body;
-    }
-
     private static Map<String, ProductDoor> doorsByOperation(List<ProductDoor> doors) {
         Map<String, ProductDoor> out = new HashMap<>();
         for (ProductDoor door : doors) {
@@ -338,7 +345,7 @@ public final class WechatPaySimulator implements AutoCloseable {
             }
         }
         List<Map.Entry<String, String>> query = parseQuery(rawQuery);
-        List<Fault> applied = faults.take(op == null ? null : op.operationId());
+        List<Fault> applied = faults.take(op == null ? null : op.operationId(), rawPath);
         for (Fault f : applied) {
             if (f.kind() == Fault.Kind.DELAY) {
                 pause(f.delayDuration());
@@ -346,6 +353,9 @@ public final class WechatPaySimulator implements AutoCloseable {
         }
 
         RequestAuthenticator.Auth auth = authenticator.authenticate(call);
+        if (auth.error() == null && certificates.serves(call.method(), rawPath)) {
+            return certificateDownload(call, target, requestId, auth);
+        }
         int status;
         JsonNode answer;
         String errorCode = null;
@@ -354,7 +364,7 @@ public final class WechatPaySimulator implements AutoCloseable {
                 throw auth.error();
             }
             if (op == null) {
-                ProductDoor.RawAnswer raw = serveUnlisted(call.method(), rawPath, query, auth.mchid());
+                ProductDoor.RawAnswer raw = serveUnlisted(call.method(), rawPath, query, auth.mchid(), applied);
                 if (raw != null) {
                     record(new RecordedRequest(call.method(), target, RecordedRequest.entries(call.headers()),
                             call.body(), null, pathParams, query, true, auth.mchid(), raw.status(), null, requestId));
@@ -365,7 +375,7 @@ public final class WechatPaySimulator implements AutoCloseable {
                         (otherMethod ? "该接口不支持此请求方法: " : "请求的资源不存在: ") + call.method() + " " + rawPath, null);
             }
             String trusted = call.header("Wechatpay-Serial");
-            if (trusted != null && !trusted.equals(publicKeyId)) {
+            if (trusted != null && !trusted.equals(publicKeyId) && certificates.find(trusted) == null) {
                 // The client names the WeChat Pay key it trusts; naming another one means its trust is misconfigured.
                 ObjectNode detail = NODES.objectNode();
                 detail.put("field", "Wechatpay-Serial");
@@ -393,6 +403,7 @@ public final class WechatPaySimulator implements AutoCloseable {
                 answer = example;
             }
             status = op.successStatus();
+            SensitiveFieldCodec.encryptAnswer(answer, op.responseSchema(), merchants.get(auth.mchid()).publicKey());
         } catch (WechatError e) {
             status = e.status();
             errorCode = e.code();
@@ -406,7 +417,8 @@ public final class WechatPaySimulator implements AutoCloseable {
         }
 
         byte[] bytes = answer == null || status == 204 ? new byte[0] : answer.toString().getBytes(StandardCharsets.UTF_8);
-        List<LoopbackHttpServer.Header> headers = signedHeaders(bytes, requestId, applied);
+        List<LoopbackHttpServer.Header> headers = signedHeaders(bytes, requestId, applied,
+                call.header("Wechatpay-Serial"));
         byte[] sent = applied.stream().anyMatch(f -> f.kind() == Fault.Kind.TAMPERED_BODY) ? tamper(bytes) : bytes;
         record(new RecordedRequest(call.method(), target, RecordedRequest.entries(call.headers()), call.body(),
                 op == null ? null : op.operationId(), pathParams, query, auth.error() == null && auth.mchid() != null,
@@ -416,7 +428,7 @@ public final class WechatPaySimulator implements AutoCloseable {
 
     /** A path outside the spec that a product serves (a download), or null. */
     private ProductDoor.RawAnswer serveUnlisted(String method, String rawPath, List<Map.Entry<String, String>> query,
-                                                String mchid) {
+                                                String mchid, List<Fault> applied) {
         Map<String, String> firstQuery = new HashMap<>();
         for (Map.Entry<String, String> e : query) {
             firstQuery.putIfAbsent(e.getKey(), e.getValue());
@@ -424,6 +436,17 @@ public final class WechatPaySimulator implements AutoCloseable {
         for (ProductDoor door : doors) {
             ProductDoor.RawAnswer raw = door.serveUnlisted(method, rawPath, firstQuery, mchid);
             if (raw != null) {
+                for (Fault f : applied) {
+                    if (f.kind() == Fault.Kind.SERVER_ERROR) {
+                        throw new WechatError(f.status(), "SYSTEM_ERROR", "系统错误 (injected fault)", null);
+                    }
+                    if (f.kind() == Fault.Kind.TAMPERED_BODY && raw.body().length > 0) {
+                        // A download carries no signature: a changed byte must show as a wrong hash (or a broken gzip).
+                        byte[] changed = raw.body().clone();
+                        changed[changed.length / 2] ^= 0x01;
+                        raw = new ProductDoor.RawAnswer(raw.status(), raw.contentType(), changed);
+                    }
+                }
                 return raw;
             }
         }
@@ -496,7 +519,40 @@ public final class WechatPaySimulator implements AutoCloseable {
             ObjectNode detail = (ObjectNode) e.body().get("detail");
             throw new WechatError(400, "PARAM_ERROR", all.toString(), detail);
         }
+        SensitiveFieldCodec.decryptRequest(body, op.bodySchema(), privateKeyFor(call.header("Wechatpay-Serial")));
         return body;
+    }
+
+    /** The private half of the WeChat Pay key a request named, or null. */
+    private PrivateKey privateKeyFor(String serial) {
+        if (publicKeyId.equals(serial)) {
+            return platformKey.getPrivate();
+        }
+        PlatformCertificateDesk.Entry certificate = certificates.find(serial);
+        return certificate == null ? null : certificate.key();
+    }
+
+    /** GET /v3/certificates, signed with the key the request named, else with the newest certificate. */
+    private LoopbackHttpServer.HttpAnswer certificateDownload(LoopbackHttpServer.HttpCall call, String target,
+            String requestId, RequestAuthenticator.Auth auth) {
+        int status = 200;
+        String errorCode = null;
+        JsonNode answer;
+        try {
+            answer = certificates.download(merchants.get(auth.mchid()).apiV3Key());
+        } catch (WechatError e) {
+            status = e.status();
+            errorCode = e.code();
+            answer = e.body();
+        }
+        byte[] bytes = answer.toString().getBytes(StandardCharsets.UTF_8);
+        String named = call.header("Wechatpay-Serial");
+        PlatformCertificateDesk.Entry newest = certificates.newest();
+        List<LoopbackHttpServer.Header> headers = signedHeaders(bytes, requestId, List.of(),
+                named != null || newest == null ? named : newest.serial());
+        record(new RecordedRequest(call.method(), target, RecordedRequest.entries(call.headers()), call.body(),
+                "downloadCertificates", Map.of(), List.of(), true, auth.mchid(), status, errorCode, requestId));
+        return new LoopbackHttpServer.HttpAnswer(status, headers, bytes);
     }
 
     // ---------------------------------------------------------------- signing answers
@@ -508,6 +564,10 @@ public final class WechatPaySimulator implements AutoCloseable {
     }
 
     private Signed sign(byte[] body, long epochSecond, String probe) {
+        return sign(body, epochSecond, probe, platformKey.getPrivate());
+    }
+
+    private Signed sign(byte[] body, long epochSecond, String probe, PrivateKey key) {
         Signed s = new Signed();
         s.timestamp = Long.toString(epochSecond);
         s.nonce = Crypto.alphanumeric(random, 32);
@@ -519,14 +579,17 @@ public final class WechatPaySimulator implements AutoCloseable {
         message.writeBytes((s.timestamp + "\n" + s.nonce + "\n").getBytes(StandardCharsets.UTF_8));
         message.writeBytes(body);
         message.write('\n');
-        s.signature = Crypto.sign(platformKey.getPrivate(), message.toByteArray());
+        s.signature = Crypto.sign(key, message.toByteArray());
         return s;
     }
 
-    private List<LoopbackHttpServer.Header> signedHeaders(byte[] body, String requestId, List<Fault> applied) {
+    /** @param requested the {@code Wechatpay-Serial} of the request: a platform certificate it names signs */
+    private List<LoopbackHttpServer.Header> signedHeaders(byte[] body, String requestId, List<Fault> applied,
+            String requested) {
         long now = clock.instant().getEpochSecond();
         String probe = null;
-        String serial = publicKeyId;
+        PlatformCertificateDesk.Entry certificate = certificates.find(requested);
+        String serial = certificate != null ? certificate.serial() : publicKeyId;
         for (Fault f : applied) {
             switch (f.kind()) {
                 case STALE_TIMESTAMP:
@@ -544,7 +607,7 @@ public final class WechatPaySimulator implements AutoCloseable {
                     break;
             }
         }
-        Signed s = sign(body, now, probe);
+        Signed s = sign(body, now, probe, certificate != null ? certificate.key() : platformKey.getPrivate());
         List<LoopbackHttpServer.Header> h = new ArrayList<>(10);
         h.add(new LoopbackHttpServer.Header("Server", "wxpay-testkit"));
         h.add(new LoopbackHttpServer.Header("Date", HTTP_DATE.format(clock.instant())));
@@ -586,55 +649,15 @@ public final class WechatPaySimulator implements AutoCloseable {
     // ---------------------------------------------------------------- control endpoints for standalone use
 
     private LoopbackHttpServer.HttpAnswer control(LoopbackHttpServer.HttpCall call, String rawPath, String requestId) {
-        List<String> segments = new ArrayList<>();
-        for (String raw : rawPath.substring(CONTROL_PREFIX.length()).split("/", -1)) {
-            String decoded = SpecOperation.decodeSegment(raw);
-            segments.add(decoded == null ? raw : decoded);
-        }
-        int status = 200;
-        ObjectNode body = null;
-        try {
-            JsonNode request = call.body().length == 0 ? null : mapper.readTree(call.body());
-            for (int i = 0; body == null && i < doors.size(); i++) {
-                body = doors.get(i).control(call.method(), segments, request);
-            }
-            if (body == null) {
-                status = 404;
-                body = NODES.objectNode();
-                body.put("code", "NOT_FOUND");
-                body.put("message", "control endpoints: " + String.join("; ", controlEndpoints()));
-            }
-        } catch (IOException e) {
-            status = 400;
-            body = controlError("PARAM_ERROR", "the body is not JSON");
-        } catch (WechatError e) {
-            status = e.status();
-            body = e.body();
-        } catch (IllegalArgumentException e) {
-            status = 404;
-            body = controlError("RESOURCE_NOT_EXISTS", e.getMessage());
-        } catch (IllegalStateException e) {
-            status = 400;
-            body = controlError("INVALID_REQUEST", e.getMessage());
-        }
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        return new LoopbackHttpServer.HttpAnswer(status, signedHeaders(bytes, requestId, List.of()), bytes);
+        ControlEndpoints.Answer a = controls.answer(call.method(), rawPath.substring(CONTROL_PREFIX.length()),
+                call.body());
+        byte[] bytes = a.body().toString().getBytes(StandardCharsets.UTF_8);
+        return new LoopbackHttpServer.HttpAnswer(a.status(), signedHeaders(bytes, requestId, List.of(), null), bytes);
     }
 
     /** Every control endpoint, one line each ({@code POST /_testkit/…}), as the standalone jar lists them. */
     public List<String> controlEndpoints() {
-        List<String> all = new ArrayList<>();
-        for (ProductDoor door : doors) {
-            all.addAll(door.controlEndpoints());
-        }
-        return all;
-    }
-
-    private static ObjectNode controlError(String code, String message) {
-        ObjectNode body = NODES.objectNode();
-        body.put("code", code);
-        body.put("message", message);
-        return body;
+        return controls.endpoints();
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -713,6 +736,7 @@ public final class WechatPaySimulator implements AutoCloseable {
         private List<Duration> retryDelays = NotificationSender.WECHAT_RETRY_DELAYS;
         private Duration notificationTimeout = Duration.ofSeconds(5);
         private boolean emptyUnsetDateTimes = true;
+        private boolean publicKeyOnly;
         private boolean refundsSucceedAtOnce = true;
 
         private Builder() {
@@ -803,6 +827,16 @@ public final class WechatPaySimulator implements AutoCloseable {
          */
         public Builder emptyStringsForUnsetDateTimes(boolean empty) {
             this.emptyUnsetDateTimes = empty;
+            return this;
+        }
+
+        /**
+         * Public-key-only mode: the simulator has no platform certificates and refuses {@code GET /v3/certificates}
+         * ({@code 404 RESOURCE_NOT_EXISTS}), as WeChat Pay does for merchants enrolled in public-key mode only.
+         * Default: certificate mode beside the public key (a certificate is made on first use).
+         */
+        public Builder publicKeyOnly(boolean publicKeyOnly) {
+            this.publicKeyOnly = publicKeyOnly;
             return this;
         }
 

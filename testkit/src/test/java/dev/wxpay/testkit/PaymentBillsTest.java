@@ -164,6 +164,19 @@ class PaymentBillsTest {
     }
 
     @Test
+    @DisplayName("a TAMPERED_BODY fault on the download path changes the bytes, so the hash no longer matches")
+    void tamperedDownload() throws Exception {
+        JsonNode location = apply("/v3/bill/tradebill?bill_date=2026-11-30");
+        simulator.faults().forPath(PaymentBills.DOWNLOAD_PATH, 1, Fault.tamperedBody());
+        byte[] tampered = merchant.download(target(location)).body();
+        assertThat(sha1(tampered)).isNotEqualTo(location.get("hash_value").asText());
+        assertThat(sha1(merchant.download(target(location)).body())).as("the next download is intact")
+                .isEqualTo(location.get("hash_value").asText());
+        simulator.faults().forPath(PaymentBills.DOWNLOAD_PATH, 1, Fault.serverError(502));
+        assertThat(merchant.download(target(location)).statusCode()).isEqualTo(502);
+    }
+
+    @Test
     @DisplayName("a day without payments has no bill: 400 NO_STATEMENT_EXIST")
     void noBill() {
         MerchantCalls.Answer a = merchant.call("GET", "/v3/bill/tradebill?bill_date=2026-12-01", null);

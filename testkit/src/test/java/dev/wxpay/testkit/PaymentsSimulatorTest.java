@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The simulator keeps payments and refunds as state and notifies like WeChat Pay")
 class PaymentsSimulatorTest {
 
-    static final SimulatorSpec PAYMENTS = SimulatorSpec.fromClasspath("payments-fixture.yaml",
-            PaymentsSimulatorTest.class.getClassLoader());
+    /** The payments spec shipped in wxpay-spec, the one the payments client is generated from. */
+    static final SimulatorSpec PAYMENTS = SimulatorSpec.payments();
     static final String APPID = "wxd678efh567hg6787";
     static final String SUB_MCHID = "1900000109";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T02:00:00Z"), ZoneOffset.UTC);
@@ -168,6 +168,7 @@ class PaymentsSimulatorTest {
         assertThat(MerchantCalls.JSON.readTree(prepay(merchant, "app", app, false)).has("prepay_id")).isTrue();
         ObjectNode h5 = prepayRequest(unique("H5"), 1, false);
         h5.remove("payer");
+        h5.putObject("scene_info").put("payer_client_ip", "14.23.150.211").putObject("h5_info").put("type", "Wap");
         assertThat(MerchantCalls.JSON.readTree(prepay(merchant, "h5", h5, false)).get("h5_url").asText())
                 .startsWith("https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=wx");
         ObjectNode nat = prepayRequest(unique("NAT"), 1, false);
@@ -178,10 +179,10 @@ class PaymentsSimulatorTest {
     }
 
     @Test
-    @DisplayName("a JSAPI prepay without a payer is refused naming payer.openid")
+    @DisplayName("a JSAPI prepay without the payer's openid is refused naming payer.openid")
     void jsapiNeedsPayer() {
         ObjectNode r = prepayRequest(unique("NOP"), 1, false);
-        r.remove("payer");
+        r.putObject("payer");
         MerchantCalls.Answer a = merchant.call("POST", "/v3/pay/transactions/jsapi", r.toString());
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.json().at("/detail/field").asText()).isEqualTo("payer.openid");
@@ -364,6 +365,8 @@ class PaymentsSimulatorTest {
 
         JsonNode t = decrypt(received(simulator.simulateUserPay(no)));
         assertThat(t.get("sp_appid").asText()).isEqualTo(APPID);
+        assertThat(t.at("/payer/sp_openid").asText()).as("the payer as the prepay named it")
+                .isEqualTo("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o");
         ObjectNode refund = refundRequest(t, unique("SR"), 50);
         refund.put("sub_mchid", SUB_MCHID);
         assertThat(merchant.call("POST", "/v3/refund/domestic/refunds", refund.toString()).status()).isEqualTo(200);

@@ -42,6 +42,27 @@ class SimulatorMainTest {
     }
 
     @Test
+    @DisplayName("--spec given twice serves both products and the control endpoints are listed")
+    void severalSpecs(@TempDir Path keys) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (WechatPaySimulator s = SimulatorMain.start(new String[] {"--port", "0", "--keys-dir", keys.toString(),
+                "--spec", "payscore", "--spec", "payments"}, new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            assertThat(s.spec().operationIds()).contains("createPayscorePlan", "jsapiPrepay", "getTradeBill")
+                    .hasSize(14 + 18);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("32 operations",
+                    "POST /_testkit/transactions/{out_trade_no}/pay", "POST /_testkit/faults",
+                    "POST /_testkit/user-sign-plans/{merchant_sign_plan_no}/sign");
+        }
+    }
+
+    @Test
+    @DisplayName("combining specs that share an operationId is refused, naming it")
+    void combineRefusesDuplicates() {
+        assertThatThrownBy(() -> SimulatorSpec.combine(PaymentsSimulatorTest.PAYMENTS, PaymentsSimulatorTest.PAYMENTS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is in two specs");
+    }
+
+    @Test
     @DisplayName("bad arguments are refused with a message naming them")
     void badArguments() {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);

@@ -8,7 +8,6 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ public final class SpecReader {
 
     /** Parses {@code text}, the content of {@code source} (see {@link #load}). */
     public ParsedSpec parse(SpecSource source, String text) {
+        SpecGuard.check(source, text); // before Swagger Parser: no recursion, no network, located messages
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         options.setResolveFully(false);
@@ -85,14 +85,14 @@ public final class SpecReader {
                                 + " is neither a file nor a resource on the plugin's classpath: check inputSpec, or add"
                                 + " the jar that holds it as a dependency of the plugin", List.of());
                     }
-                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    return SpecGuard.decode(source.toString(), in.readNBytes((int) SpecGuard.MAX_BYTES + 1));
                 }
             }
             Path file = Path.of(source.location());
             if (!Files.isRegularFile(file)) {
                 throw new GenerationException("The spec file " + file + " does not exist: check inputSpec", List.of());
             }
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return SpecGuard.readFile(file);
         } catch (IOException e) {
             throw new GenerationException("Cannot read the spec " + source + ": " + e.getMessage(), e);
         }

@@ -21,6 +21,12 @@ public final class SpecSource {
         return new SpecSource(file.toAbsolutePath().normalize().toString(), null);
     }
 
+    /** A resource of {@code classLoader}, such as {@code wxpay/v3/pay.yaml} in the {@code wxpay-spec} jar. */
+    public static SpecSource resource(String location, ClassLoader classLoader) {
+        return new SpecSource(location.startsWith("/") ? location.substring(1) : location,
+                Objects.requireNonNull(classLoader, "classLoader"));
+    }
+
     /**
      * {@code location} as a file when one exists there (resolved against {@code baseDirectory}), otherwise as a
      * resource of {@code classLoader}.

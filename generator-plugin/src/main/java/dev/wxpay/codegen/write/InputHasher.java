@@ -41,6 +41,8 @@ public final class InputHasher {
         add(digest, "generator-code", codeFingerprint());
         add(digest, "package", request.packageName());
         add(digest, "lenient", String.valueOf(request.lenient()));
+        add(digest, "includes", String.join("\n", request.includes()));
+        add(digest, "excludes", String.join("\n", request.excludes()));
         List<SpecSource> specs = request.specs();
         for (int i = 0; i < specs.size(); i++) {
             if (request.hasProducts()) {

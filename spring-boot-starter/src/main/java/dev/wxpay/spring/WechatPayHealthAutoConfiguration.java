@@ -1,0 +1,37 @@
+package dev.wxpay.spring;
+
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Creates the {@code wxpay} health indicator when Spring Boot Actuator is on the class path and the starter loaded
+ * the merchant's keys. Uses the application's {@link Clock} bean when there is one. Stateless.
+ */
+@AutoConfiguration(after = WechatPayAutoConfiguration.class)
+@ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+@ConditionalOnBean(MerchantKeys.class)
+public class WechatPayHealthAutoConfiguration {
+
+    /** Creates the configuration; Spring Boot instantiates it from the auto-configuration imports. */
+    public WechatPayHealthAutoConfiguration() {
+        // Stateless.
+    }
+
+    /**
+     * Named so that Actuator shows it as {@code wxpay}.
+     *
+     * @param keys  the merchant's keys
+     * @param clock the application's clock, if it defines one
+     * @return the indicator
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "wxpayHealthIndicator")
+    public WechatPayHealthIndicator wxpayHealthIndicator(MerchantKeys keys, ObjectProvider<Clock> clock) {
+        return new WechatPayHealthIndicator(keys, clock.getIfAvailable(Clock::systemUTC));
+    }
+}
