@@ -6,25 +6,17 @@ import dev.wxpay.codegen.GenerationResult;
 import dev.wxpay.codegen.WxpayGenerator;
 import dev.wxpay.codegen.model.ClientModel;
 import dev.wxpay.codegen.read.SpecSource;
+import dev.wxpay.it.ConsumerCompiler;
+import dev.wxpay.it.ConsumerCompiler.Compilation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +56,7 @@ class CorpusTest {
                 .filter(s -> !s.where().startsWith("schema ")).toList();
         List<ClientModel.Skipped> skippedSchemas = result.skipped().stream()
                 .filter(s -> s.where().startsWith("schema ")).toList();
-        Compilation compilation = compile(sources, target.resolve("classes"));
+        Compilation compilation = ConsumerCompiler.compile(javaFiles(sources), target.resolve("classes"), false);
 
         int n = result.operations();
         int g = result.generatedOperations();
@@ -107,44 +99,9 @@ class CorpusTest {
         return corpus;
     }
 
-    private record Compilation(List<String> errors, int operationsInFailedFiles, long millis) {
-    }
-
-    /** Compiles the sources against what a consumer has (runtime and Jackson); counts operations in files with errors. */
-    private static Compilation compile(Path sources, Path classes) throws IOException {
-        long start = System.nanoTime();
-        Files.createDirectories(classes);
-        List<Path> files;
+    private static List<Path> javaFiles(Path sources) throws IOException {
         try (Stream<Path> walk = Files.walk(sources)) {
-            files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+            return walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
         }
-        String classpath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> e.contains("jackson") || e.contains("runtime"))
-                .collect(Collectors.joining(File.pathSeparator));
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            compiler.getTask(null, fm, diagnostics, List.of("--release", "11", "-encoding", "UTF-8", "-proc:none",
-                    "-nowarn", "-classpath", classpath, "-d", classes.toString()), null,
-                    fm.getJavaFileObjectsFromPaths(files)).call();
-        }
-        List<String> errors = new ArrayList<>();
-        Set<Path> failed = new TreeSet<>();
-        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-            if (d.getKind() == Diagnostic.Kind.ERROR) {
-                errors.add(String.valueOf(d));
-                if (d.getSource() != null) {
-                    failed.add(Path.of(d.getSource().toUri()));
-                }
-            }
-        }
-        int operations = 0;
-        for (Path file : failed) {
-            if (file.getParent().getFileName().toString().equals("api")) {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
-                operations += text.split("private static ApiRequest ", -1).length - 1;
-            }
-        }
-        return new Compilation(errors, operations, (System.nanoTime() - start) / 1_000_000);
     }
 }

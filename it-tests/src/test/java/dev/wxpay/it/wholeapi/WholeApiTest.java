@@ -5,25 +5,17 @@ import dev.wxpay.codegen.GenerationRequest;
 import dev.wxpay.codegen.GenerationResult;
 import dev.wxpay.codegen.WxpayGenerator;
 import dev.wxpay.codegen.read.BundledSpecs;
+import dev.wxpay.it.ConsumerCompiler;
+import dev.wxpay.it.ConsumerCompiler.Compilation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +63,7 @@ class WholeApiTest {
         int longestName = files.stream().mapToInt(f -> f.getFileName().toString().length() - ".java".length())
                 .max().orElse(0);
         int longestPath = files.stream().mapToInt(f -> sources.relativize(f).toString().length()).max().orElse(0);
-        Compilation compilation = compile(files, target.resolve("classes"));
+        Compilation compilation = ConsumerCompiler.compile(files, target.resolve("classes"), true);
 
         int p = products.size();
         int n = result.operations();
@@ -100,43 +92,5 @@ class WholeApiTest {
         assertThat(c).as("compiled = generated").isEqualTo(g);
         assertThat(longestName).as("longest simple class name").isLessThanOrEqualTo(50);
         assertThat(longestPath).as("longest file path below the output directory").isLessThanOrEqualTo(120);
-    }
-
-    private record Compilation(List<String> errors, int operationsInFailedFiles, long millis) {
-    }
-
-    /** Compiles against what a consumer has (runtime and Jackson); -Werror makes any warning a failure. */
-    private static Compilation compile(List<Path> files, Path classes) throws IOException {
-        long start = System.nanoTime();
-        Files.createDirectories(classes);
-        String classpath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> e.contains("jackson") || e.contains("runtime"))
-                .collect(Collectors.joining(File.pathSeparator));
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            compiler.getTask(null, fm, diagnostics, List.of("--release", "11", "-Werror", "-encoding", "UTF-8",
-                    "-proc:none", "-classpath", classpath, "-d", classes.toString()), null,
-                    fm.getJavaFileObjectsFromPaths(files)).call();
-        }
-        List<String> errors = new ArrayList<>();
-        Set<Path> failed = new TreeSet<>();
-        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-            if (d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.WARNING
-                    || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) {
-                errors.add(String.valueOf(d));
-                if (d.getSource() != null) {
-                    failed.add(Path.of(d.getSource().toUri()));
-                }
-            }
-        }
-        int operations = 0;
-        for (Path file : failed) {
-            if (file.getParent().getFileName().toString().equals("api")) {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
-                operations += text.split("private static ApiRequest ", -1).length - 1;
-            }
-        }
-        return new Compilation(errors, operations, (System.nanoTime() - start) / 1_000_000);
     }
 }
