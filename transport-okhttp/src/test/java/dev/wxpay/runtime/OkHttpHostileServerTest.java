@@ -13,7 +13,7 @@ class OkHttpHostileServerTest extends HostileServerTest {
     }
 
     @Override
-    protected boolean closesConnectionAfterHugeHeaders() {
-        return true;
+    protected int connectionsLeftPerHugeHeaders() {
+        return 0;
     }
 }
