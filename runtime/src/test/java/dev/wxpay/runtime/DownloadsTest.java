@@ -133,6 +133,9 @@ class DownloadsTest {
         client.downloadBill(url, "SM3", sm3, new ByteArrayOutputStream());
         assertThatThrownBy(() -> client.downloadBill(url, "SHA1", sm3.substring(0, 40), new ByteArrayOutputStream()))
                 .isInstanceOf(VerificationException.class);
+        String wrongSm3 = (sm3.charAt(0) == '0' ? "1" : "0") + sm3.substring(1);
+        assertThatThrownBy(() -> client.downloadBill(url, "sm-3", wrongSm3, new ByteArrayOutputStream()))
+                .isInstanceOf(VerificationException.class).hasMessageContaining("SM3 is " + sm3);
     }
 
     @Test
@@ -189,6 +192,11 @@ class DownloadsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hashType");
         assertThatThrownBy(() -> client.downloadBill(url, "SHA1", "xyz", new ByteArrayOutputStream()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hashValue");
+        // A long bad value is summarised by its length (a message is no place for a pasted file); up to 80 it is quoted.
+        assertThatThrownBy(() -> client.downloadBill(url, "SHA1", "g".repeat(80), new ByteArrayOutputStream()))
+                .hasMessageContaining("'" + "g".repeat(80) + "'");
+        assertThatThrownBy(() -> client.downloadBill(url, "SHA1", "g".repeat(81), new ByteArrayOutputStream()))
+                .hasMessageContaining("got 81 characters").hasMessageNotContaining("ggg");
         assertThatThrownBy(() -> client.download("/relative", new ByteArrayOutputStream()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("downloadUrl");
         assertThat(server.signedUrls).isEmpty();

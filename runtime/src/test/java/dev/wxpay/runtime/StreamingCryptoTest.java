@@ -42,6 +42,36 @@ class StreamingCryptoTest {
     }
 
     @Test
+    @DisplayName("one SM3 object gives the same digest twice in a row (digest resets it), and says it is 32 bytes long")
+    void sm3Reuse() {
+        Sm3 sm3 = new Sm3();
+        byte[] abc = "abc".getBytes(StandardCharsets.US_ASCII);
+        byte[] first = sm3.digest(abc);
+        assertThat(sm3.digest(abc)).isEqualTo(first);
+        assertThat(sm3.getDigestLength()).isEqualTo(32);
+    }
+
+    @Test
+    @DisplayName("streaming GCM reads byte by byte too, answers -1 again after the end, and 0 for an empty read")
+    void gcmSingleBytes() throws Exception {
+        byte[] key = "a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb".getBytes(StandardCharsets.US_ASCII);
+        byte[] plain = new byte[37];
+        new Random(5).nextBytes(plain);
+        GcmDecryptingInputStream in = new GcmDecryptingInputStream(new ByteArrayInputStream(
+                DownloadsTest.encrypt(key, "uluk4a9R25RW", plain)), key,
+                "uluk4a9R25RW".getBytes(StandardCharsets.US_ASCII));
+        assertThat(in.read(new byte[4], 0, 0)).isZero();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0) {
+            out.write(b);
+        }
+        assertThat(out.toByteArray()).isEqualTo(plain);
+        assertThat(in.read()).isEqualTo(-1);
+        assertThat(in.read(new byte[4], 0, 4)).isEqualTo(-1);
+    }
+
+    @Test
     @DisplayName("streaming GCM decrypts what the JDK's AES/GCM encrypted, for every length from 0 to 100 and any read size")
     void gcmMatchesJdk() throws Exception {
         byte[] key = "a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb".getBytes(StandardCharsets.US_ASCII);
@@ -79,6 +109,8 @@ class StreamingCryptoTest {
         byte[] buffer = new byte[readSize];
         int n;
         while ((n = in.read(buffer)) >= 0) {
+            // A read into a non-empty buffer blocks for at least one byte or ends with -1: 0 would make a caller spin.
+            assertThat(n).as("bytes read into a buffer of %d", readSize).isPositive();
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
