@@ -1,6 +1,5 @@
 package dev.wxpay.it;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.wxpay.payscore.Wxpay;
 import dev.wxpay.payscore.model.CreatePartnerPayscorePlanRequest;
 import dev.wxpay.payscore.model.CreatePartnerUserSignPlanRequest;
@@ -12,22 +11,13 @@ import dev.wxpay.payscore.model.SignPlanDetail;
 import dev.wxpay.payscore.notification.PayscoreNotifications;
 import dev.wxpay.runtime.ApiResponse;
 import dev.wxpay.runtime.Notification;
-import dev.wxpay.runtime.NotificationAnswer;
-import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.WechatPayClient;
-import dev.wxpay.runtime.WechatPayException;
 import dev.wxpay.testkit.SimulatedMerchant;
 import dev.wxpay.testkit.WechatPaySimulator;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -55,7 +45,7 @@ public final class TryIt {
     public static void run(PrintStream out) throws Exception {
         try (WechatPaySimulator simulator = WechatPaySimulator.builder()
                 .notificationRetryDelays(List.of(Duration.ofMillis(200), Duration.ofSeconds(1))).start();
-             NotifyHandler handler = new NotifyHandler(simulator)) {
+             SignPlanNotifications handler = new SignPlanNotifications(simulator)) {
             SimulatedMerchant merchant = simulator.merchant();
             out.println("WeChat Pay simulator on " + simulator.baseUri() + " (mchid " + merchant.mchid()
                     + ", WeChat Pay key " + simulator.publicKeyId() + ")");
@@ -105,47 +95,23 @@ public final class TryIt {
         TryItPayment.run(out, 4);
     }
 
-    /** A merchant's notify endpoint: raw headers and body in, typed sign plan out, the HTTP answer back. */
-    private static final class NotifyHandler implements AutoCloseable {
+    /** The merchant's sign-plan notify endpoint: the typed sign plan it received. */
+    private static final class SignPlanNotifications implements AutoCloseable {
         final CompletableFuture<Notification<PartnerUserSignPlan>> received = new CompletableFuture<>();
-        private final HttpServer server;
+        private final DemoNotifyEndpoint endpoint;
 
-        NotifyHandler(WechatPaySimulator simulator) throws IOException {
-            NotificationParser parser = NotificationParser.builder()
-                    .wechatPayPublicKey(simulator.publicKeyId(), simulator.platformPublicKey())
-                    .apiV3Key(simulator.merchant().apiV3Key())
-                    .build();
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/payscore/sign-plan", exchange -> {
-                Map<String, String> headers = new HashMap<>();
-                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                NotificationAnswer answer;
-                try {
-                    received.complete(PayscoreNotifications.parseNotifyPartnerUserSignPlan(parser, headers, body));
-                    answer = NotificationParser.success();
-                } catch (WechatPayException e) {
-                    answer = NotificationParser.failure(400, "invalid notification");
-                }
-                byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-                if (bytes.length > 0) {
-                    exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-                }
-                exchange.sendResponseHeaders(answer.statusCode(), bytes.length == 0 ? -1 : bytes.length);
-                try (OutputStream os = exchange.getResponseBody()) {
-                    os.write(bytes);
-                }
-            });
-            server.start();
+        SignPlanNotifications(WechatPaySimulator simulator) throws IOException {
+            endpoint = new DemoNotifyEndpoint(simulator, "/payscore/sign-plan", (parser, path, headers, body) ->
+                    received.complete(PayscoreNotifications.parseNotifyPartnerUserSignPlan(parser, headers, body)));
         }
 
         String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/payscore/sign-plan";
+            return endpoint.url("");
         }
 
         @Override
         public void close() {
-            server.stop(0);
+            endpoint.close();
         }
     }
 }

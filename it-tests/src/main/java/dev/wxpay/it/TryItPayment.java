@@ -1,6 +1,5 @@
 package dev.wxpay.it;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.wxpay.payments.Wxpay;
 import dev.wxpay.payments.api.BillsApi;
 import dev.wxpay.payments.api.RefundsApi;
@@ -18,25 +17,17 @@ import dev.wxpay.payments.model.Transaction;
 import dev.wxpay.payments.notification.PaymentsNotifications;
 import dev.wxpay.runtime.JsapiInvokeParams;
 import dev.wxpay.runtime.Notification;
-import dev.wxpay.runtime.NotificationAnswer;
-import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.WechatPayClient;
-import dev.wxpay.runtime.WechatPayException;
 import dev.wxpay.testkit.SimulatedMerchant;
 import dev.wxpay.testkit.SimulatorSpec;
 import dev.wxpay.testkit.WechatPaySimulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -57,7 +48,7 @@ public final class TryItPayment {
         try (WechatPaySimulator simulator = WechatPaySimulator.builder()
                 .spec(SimulatorSpec.fromClasspath("wxpay/v3/payments.yaml", TryItPayment.class.getClassLoader()))
                 .notificationRetryDelays(List.of(Duration.ofMillis(200), Duration.ofSeconds(1))).start();
-             NotifyHandler handler = new NotifyHandler(simulator)) {
+             PaymentNotifications handler = new PaymentNotifications(simulator)) {
             SimulatedMerchant merchant = simulator.merchant();
             WechatPayClient client = WechatPayClient.builder()
                     .baseUri(simulator.baseUri())
@@ -108,52 +99,29 @@ public final class TryItPayment {
         }
     }
 
-    /** A merchant's payment notify endpoint: raw headers and body in, typed order or refund out, the answer back. */
-    private static final class NotifyHandler implements AutoCloseable {
+    /** The merchant's payment notify endpoint: the typed order and refund it received. */
+    private static final class PaymentNotifications implements AutoCloseable {
         final CompletableFuture<Notification<Transaction>> paid = new CompletableFuture<>();
         final CompletableFuture<Notification<RefundNotification>> refunded = new CompletableFuture<>();
-        private final HttpServer server;
+        private final DemoNotifyEndpoint endpoint;
 
-        NotifyHandler(WechatPaySimulator simulator) throws IOException {
-            NotificationParser parser = NotificationParser.builder()
-                    .wechatPayPublicKey(simulator.publicKeyId(), simulator.platformPublicKey())
-                    .apiV3Key(simulator.merchant().apiV3Key())
-                    .build();
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/notify/", exchange -> {
-                Map<String, String> headers = new HashMap<>();
-                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                NotificationAnswer answer;
-                try {
-                    if (exchange.getRequestURI().getPath().endsWith("/refund")) {
-                        refunded.complete(PaymentsNotifications.parseNotifyRefund(parser, headers, body));
-                    } else {
-                        paid.complete(PaymentsNotifications.parseTransactionNotification(parser, headers, body));
-                    }
-                    answer = NotificationParser.success();
-                } catch (WechatPayException e) {
-                    answer = NotificationParser.failure(400, "invalid notification");
-                }
-                byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-                if (bytes.length > 0) {
-                    exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-                }
-                exchange.sendResponseHeaders(answer.statusCode(), bytes.length == 0 ? -1 : bytes.length);
-                try (OutputStream os = exchange.getResponseBody()) {
-                    os.write(bytes);
+        PaymentNotifications(WechatPaySimulator simulator) throws IOException {
+            endpoint = new DemoNotifyEndpoint(simulator, "/notify/", (parser, path, headers, body) -> {
+                if (path.endsWith("/refund")) {
+                    refunded.complete(PaymentsNotifications.parseNotifyRefund(parser, headers, body));
+                } else {
+                    paid.complete(PaymentsNotifications.parseTransactionNotification(parser, headers, body));
                 }
             });
-            server.start();
         }
 
         String url(String kind) {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/notify/" + kind;
+            return endpoint.url(kind);
         }
 
         @Override
         public void close() {
-            server.stop(0);
+            endpoint.close();
         }
     }
 }
