@@ -98,6 +98,20 @@ class ApiRequestTest {
     }
 
     @Test
+    @DisplayName("build() messages start with the operation id and a colon when there is one, and with nothing otherwise")
+    void buildMessagePrefix() {
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/v3/x").formField("item_id", 1).build())
+                .hasMessage("form fields [item_id] need a multipart upload (call multipart)");
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/v3/x").operationId("up").formField("item_id", 1).build())
+                .hasMessage("up: form fields [item_id] need a multipart upload (call multipart)");
+        assertThatThrownBy(() -> ApiRequest.builder("POST", "/v3/x").body("{}")
+                .multipart("{}", "a.png", "image/png", new byte[0]).build())
+                .hasMessage("a request has either a JSON body or a multipart upload, not both");
+        assertThatThrownBy(() -> ApiRequest.builder("GET", "/v3/{a}").build())
+                .hasMessage("path /v3/{a} has unfilled placeholders {a}");
+    }
+
+    @Test
     @DisplayName("refuses a request with both a JSON body and a multipart upload, and form fields without an upload")
     void refusesBodyAndMultipart() {
         assertThatThrownBy(() -> ApiRequest.builder("POST", "/v3/x").operationId("up").body("{}")

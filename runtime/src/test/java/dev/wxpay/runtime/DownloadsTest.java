@@ -185,6 +185,34 @@ class DownloadsTest {
     }
 
     @Test
+    @DisplayName("a download whose connection fails to close is a TransportException saying so, after the bytes were written")
+    void closeFailure() {
+        byte[] bill = BILL.getBytes(StandardCharsets.UTF_8);
+        Transport failingClose = new Transport() {
+            @Override
+            public WireResponse send(WireRequest request, Duration timeout) {
+                throw new AssertionError("downloads stream");
+            }
+
+            @Override
+            public StreamedResponse stream(WireRequest request, Duration timeout) {
+                return StreamedResponse.of(200, java.util.Map.of(), new java.io.ByteArrayInputStream(bill) {
+                    @Override
+                    public void close() throws IOException {
+                        throw new IOException("reset while closing");
+                    }
+                });
+            }
+        };
+        WechatPayClient failing = client(failingClose);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> failing.download("https://api.mch.weixin.qq.com/v3/billdownload/file?token=t",
+                out)).isInstanceOf(TransportException.class).hasMessageContaining("closing the download failed")
+                .hasMessageContaining("reset while closing");
+        assertThat(out.toByteArray()).isEqualTo(bill);
+    }
+
+    @Test
     @DisplayName("refuses an unknown hash type or a hash that is not hex before sending anything")
     void badArguments() {
         String url = server.serve("t7", out -> out.write(1));
