@@ -68,6 +68,7 @@ class AesGcmTest {
         assertThatThrownBy(() -> AesGcm.of("short-secret-key"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 16")
                 .hasMessageNotContaining("short-secret-key");
-        assertThat(AesGcm.of("a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb").toString()).doesNotContain("a7cde1");
+        assertThat(AesGcm.of("a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb").toString()).doesNotContain("a7cde1")
+                .isEqualTo("AesGcm{key=(hidden)}");
     }
 }

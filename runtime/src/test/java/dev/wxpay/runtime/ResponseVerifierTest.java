@@ -50,6 +50,13 @@ class ResponseVerifierTest {
     }
 
     @Test
+    @DisplayName("toString names the trusted ids and the provider, and no key material")
+    void describesItself() {
+        assertThat(verifier.toString()).isEqualTo("ResponseVerifier{trusted=[" + TestKeys.WECHATPAY_KEY_ID
+                + "], provider=" + verifier.provider().getName() + "}");
+    }
+
+    @Test
     @DisplayName("builds the message timestamp, nonce and body, each line ending in a newline")
     void buildsMessage() {
         assertThat(new String(ResponseVerifier.message("1700000000", "abc", BODY), StandardCharsets.UTF_8))
