@@ -213,6 +213,39 @@ class DownloadsTest {
     }
 
     @Test
+    @DisplayName("a download is sent to an http(s) URL in any case with Accept, User-Agent and the trusted key's Wechatpay-Serial; other schemes are refused")
+    void downloadRequest() {
+        java.util.List<WireRequest> sent = new java.util.ArrayList<>();
+        Transport capturing = new Transport() {
+            @Override
+            public WireResponse send(WireRequest request, Duration timeout) {
+                throw new AssertionError("downloads stream");
+            }
+
+            @Override
+            public StreamedResponse stream(WireRequest request, Duration timeout) {
+                sent.add(request);
+                return StreamedResponse.of(200, java.util.Map.of(), new java.io.ByteArrayInputStream(new byte[1]));
+            }
+        };
+        WechatPayClient capturingClient = client(capturing);
+        capturingClient.download("HTTPS://api.mch.weixin.qq.com/v3/billdownload/file?token=t",
+                new ByteArrayOutputStream());
+        capturingClient.download("http://127.0.0.1:1/v3/billdownload/file?token=t", new ByteArrayOutputStream());
+        assertThat(sent).hasSize(2);
+        java.util.Map<String, java.util.List<String>> headers = sent.get(0).headers();
+        assertThat(headers.get("Accept")).containsExactly("*/*");
+        assertThat(headers.get("User-Agent")).singleElement().asString().startsWith("wxpay-codegen/");
+        assertThat(headers.get("Wechatpay-Serial")).containsExactly(TestKeys.WECHATPAY_KEY_ID);
+        assertThat(headers.get("Authorization")).singleElement().asString().startsWith("WECHATPAY2-SHA256-RSA2048 ");
+        for (String other : java.util.List.of("ftp://api.mch.weixin.qq.com/file", "file://host/file")) {
+            assertThatThrownBy(() -> capturingClient.download(other, new ByteArrayOutputStream()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("absolute http(s) URL");
+        }
+        assertThat(sent).hasSize(2);
+    }
+
+    @Test
     @DisplayName("refuses an unknown hash type or a hash that is not hex before sending anything")
     void badArguments() {
         String url = server.serve("t7", out -> out.write(1));

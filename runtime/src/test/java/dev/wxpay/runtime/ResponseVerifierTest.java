@@ -50,8 +50,12 @@ class ResponseVerifierTest {
     }
 
     @Test
-    @DisplayName("toString names the trusted ids and the provider, and no key material")
+    @DisplayName("it trusts the configured ids (compared like Wechatpay-Serial) and no others; toString names them and the provider")
     void describesItself() {
+        assertThat(verifier.trusts(TestKeys.WECHATPAY_KEY_ID)).isTrue();
+        assertThat(verifier.trusts(" " + TestKeys.WECHATPAY_KEY_ID.toLowerCase(java.util.Locale.ROOT))).isTrue();
+        assertThat(verifier.trusts("PUB_KEY_ID_OTHER")).isFalse();
+        assertThat(verifier.trusts(null)).isFalse();
         assertThat(verifier.toString()).isEqualTo("ResponseVerifier{trusted=[" + TestKeys.WECHATPAY_KEY_ID
                 + "], provider=" + verifier.provider().getName() + "}");
     }
