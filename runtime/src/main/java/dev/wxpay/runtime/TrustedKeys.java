@@ -6,7 +6,6 @@ import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,11 +188,6 @@ final class TrustedKeys {
 
     private String requestSerialProblem(java.util.Collection<String> trustedIds) {
         return "requestSerial(" + requestSerial + ") names no trusted key; trusted: " + trustedIds;
-    }
-
-    /** The trusted keys by id, in the order given. */
-    Map<String, PublicKey> keys() {
-        return Collections.unmodifiableMap(keys);
     }
 
     /**

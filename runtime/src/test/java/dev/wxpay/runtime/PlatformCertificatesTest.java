@@ -365,6 +365,16 @@ class PlatformCertificatesTest {
     }
 
     @Test
+    @DisplayName("requestSerial may name a downloaded certificate; one naming no trusted key fails build() after the download, listing the trusted ids")
+    void requestSerialAgainstDownloadedSet() {
+        WechatPayClient client = client(builder().requestSerial(serial(certA)));
+        assertThat(client.encryptionKeyId()).isEqualTo(serial(certA));
+        assertThatThrownBy(() -> client(builder().requestSerial("ABCDEF01")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("requestSerial(ABCDEF01) names no trusted key; trusted: [" + serial(certA) + "]");
+    }
+
+    @Test
     @DisplayName("a listener that throws does not stop the set from being adopted")
     void throwingListener() {
         WechatPayClient client = client(builder().platformCertificatesListener(new PlatformCertificates.Listener() {
