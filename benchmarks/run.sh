@@ -9,7 +9,9 @@
 #                               JSON and transport micro benchmarks, and more generation rounds
 #
 # Prints the same comparisons for the OkHttp transport and the no-op rebuild, then, last, exactly the four RATIO
-# lines of the issue for the client as shipped (ratios of medians from this run). Results, logs and a Markdown table go
+# lines of the issue for the client as shipped (ratios of medians from this run).
+# After them: the CPU lines, and the OVERHEAD lines of issue 16 (client CPU per call minus the crypto floor
+# measured in the same run). Results, logs and a Markdown table go
 # to benchmarks/target/results/<quick|full>/. Needs JDK 17+ and Maven; uses the local repository read-only (the
 # generation benchmark installs our plugin into a private repository under benchmarks/target/generation/).
 set -euo pipefail
@@ -95,6 +97,18 @@ else
     >"$OUT/transport-think.log" 2>&1
   E2E_JSON+=("$OUT/crypto.json" "$OUT/json.json" "$OUT/transport.json" "$OUT/transport-think.json")
 fi
+
+# ---------------------------------------------------------------------------------------------------------------
+# Issue 16: the crypto floor in the same run, both modes. One request signature plus one answer verification with
+# raw JCA, JDK and Corretto, 4 threads, the seed's keys and message sizes; the report subtracts it from each client's
+# CPU per call and prints the OVERHEAD lines after the RATIO and CPU lines.
+crypto_floor() {
+  log "crypto floor: sign and verify, JDK and Corretto, 4 threads"
+  jmh 'CryptoFloorBenchmark' -f 1 -wi 2 -w 3s -i 3 -r 2s "${PROFILERS[@]}" \
+    -rf json -rff "$OUT/floor.json" >"$OUT/floor.log" 2>&1
+  E2E_JSON+=("$OUT/floor.json")
+}
+crypto_floor
 
 # ---------------------------------------------------------------------------------------------------------------
 # Generation: `mvn -q generate-sources` of generated-client with our plugin against the stock

@@ -83,9 +83,14 @@ public final class Report {
                 + " steadier than req/s on a shared machine:\n\n```\n");
         efficiencies(rows).forEach(line -> md.append(line).append('\n'));
         md.append("```\n");
+        List<String> overheads = Overheads.lines(rows);
+        Overheads.appendTo(md, rows, overheads);
         Files.writeString(Path.of(args[0]), md.toString());
         more.forEach(System.out::println);
         ratios.forEach(System.out::println);
+        // The CPU lines the issue 16 targets are read from, then what each client spends above the crypto floor.
+        efficiencies(rows).forEach(System.out::println);
+        overheads.forEach(System.out::println);
     }
 
     private static void read(Map<String, Row> rows, JsonNode result) {
