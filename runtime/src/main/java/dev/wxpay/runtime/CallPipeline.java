@@ -33,6 +33,27 @@ final class CallPipeline {
     private final NonceSource boundaries;
     private final long maxResponseBytes;
     private final BackupHost backup;
+    // Header values that are the same on every call, made once.
+    private final List<String> acceptJson = List.of("application/json");
+    private final List<String> userAgentValue;
+    private final List<String> contentTypeJson = List.of("application/json");
+    /**
+     * The writer bound to the encryption key last used: {@code withAttribute} builds a new writer on every call,
+     * while the key changes only when the trusted keys do. One immutable pair, so a racing reader never sees a
+     * writer with another key.
+     */
+    private volatile KeyedWriter keyedWriter;
+
+    /** An {@link ObjectWriter} with {@link SensitiveFields#KEY_ATTRIBUTE} set to {@code key}. Immutable. */
+    private static final class KeyedWriter {
+        final TrustStore.EncryptionKey key;
+        final ObjectWriter writer;
+
+        KeyedWriter(TrustStore.EncryptionKey key, ObjectWriter writer) {
+            this.key = key;
+            this.writer = writer;
+        }
+    }
 
     /**
      * @param interceptors the whole chain (user interceptors, signing, verification)
@@ -56,6 +77,7 @@ final class CallPipeline {
         this.boundaries = boundaries;
         this.maxResponseBytes = maxResponseBytes;
         this.backup = backup;
+        this.userAgentValue = List.of(userAgent);
     }
 
     /** One call through the whole chain, its answer mapped to {@code responseType} (see {@link WechatPayClient#execute}). */
@@ -93,13 +115,13 @@ final class CallPipeline {
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             headers.put(header.getKey(), List.of(header.getValue()));
         }
-        headers.put("Accept", List.of("application/json"));
-        headers.put("User-Agent", List.of(userAgent));
+        headers.put("Accept", acceptJson);
+        headers.put("User-Agent", userAgentValue);
         if (key != null) { // null only for the first certificate download, when no key is trusted yet
             headers.put("Wechatpay-Serial", List.of(key.id));
         }
         if (body != null) {
-            headers.put("Content-Type", List.of(contentType));
+            headers.put("Content-Type", multipart == null ? contentTypeJson : List.of(contentType));
         }
         String pathAndQuery = basePath + request.pathAndQuery();
         URI uri = URI.create(baseUriText + pathAndQuery);
@@ -118,11 +140,20 @@ final class CallPipeline {
             return ((String) body).getBytes(StandardCharsets.UTF_8);
         }
         try {
-            return writer.withAttribute(SensitiveFields.KEY_ATTRIBUTE, key).writeValueAsBytes(body);
+            return writerFor(key).writeValueAsBytes(body);
         } catch (IOException e) {
             throw new WechatPayException(describe(request) + ": the " + what + " of type "
                     + body.getClass().getName() + " could not be serialised to JSON: " + String.valueOf(e.getMessage()).split("\n", 2)[0], e);
         }
+    }
+
+    private ObjectWriter writerFor(TrustStore.EncryptionKey key) {
+        KeyedWriter current = keyedWriter;
+        if (current == null || current.key != key) {
+            current = new KeyedWriter(key, writer.withAttribute(SensitiveFields.KEY_ATTRIBUTE, key));
+            keyedWriter = current;
+        }
+        return current.writer;
     }
 
     static String describe(ApiRequest request) {
