@@ -9,9 +9,7 @@
 #                               JSON and transport micro benchmarks, and more generation rounds
 #
 # Prints the same comparisons for the OkHttp transport and the no-op rebuild, then, last, exactly the four RATIO
-# lines of the issue for the client as shipped (ratios of medians from this run).
-# After them: the CPU lines, and the OVERHEAD lines of issue 16 (client CPU per call minus the crypto floor
-# measured in the same run). Results, logs and a Markdown table go
+# lines of the issue for the client as shipped (ratios of medians from this run). Results, logs and a Markdown table go
 # to benchmarks/target/results/<quick|full>/. Needs JDK 17+ and Maven; uses the local repository read-only (the
 # generation benchmark installs our plugin into a private repository under benchmarks/target/generation/).
 set -euo pipefail
