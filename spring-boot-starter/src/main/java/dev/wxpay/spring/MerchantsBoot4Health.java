@@ -13,8 +13,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * On Spring Boot 4 (health API in {@code org.springframework.boot.health.contributor}): registers the {@code wxpay}
- * health for several merchants: one {@link WechatPayBoot4HealthIndicator} per merchant name,
- * grouped under {@code wxpay}. Kept apart from {@link WechatPayMerchantsRegistrar} so that Actuator classes are only
+ * health for several merchants: one {@link WechatPayBoot4HealthIndicator} per merchant name, grouped under
+ * {@code wxpay}. Kept apart from {@link WechatPayMerchantsRegistrar} so that Actuator classes are only
  * loaded when Actuator is present. Stateless.
  */
 final class MerchantsBoot4Health {
@@ -29,8 +29,8 @@ final class MerchantsBoot4Health {
         Supplier<CompositeHealthContributor> supplier = () -> {
             Clock clock = beanFactory.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC);
             Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
-            keys.forEach((name, merchantKeys) -> indicators.put(name, new WechatPayBoot4HealthIndicator(merchantKeys.get(),
-                    WechatPayHealth.downloadedBy(() -> beanFactory.getBean(name + "WechatPayClient",
+            keys.forEach((name, merchantKeys) -> indicators.put(name, new WechatPayBoot4HealthIndicator(
+                    merchantKeys.get(), WechatPayHealth.downloadedBy(() -> beanFactory.getBean(name + "WechatPayClient",
                             WechatPayClient.class)), clock)));
             return CompositeHealthContributor.fromMap(indicators);
         };

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Creates the {@code wxpay} health indicator on Spring Boot 4, whose health API is {@code spring-boot-health}
- * ({@code org.springframework.boot.health.contributor}; Boot 3: {@link WechatPayHealthAutoConfiguration}) and the starter loaded
- * the merchant's keys. Uses the application's {@link Clock} bean when there is one. Stateless.
+ * ({@code org.springframework.boot.health.contributor}; Boot 3: {@link WechatPayHealthAutoConfiguration}), when the
+ * starter loaded the merchant's keys. Uses the application's {@link Clock} bean when there is one. Stateless.
  */
 @AutoConfiguration(after = WechatPayAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")

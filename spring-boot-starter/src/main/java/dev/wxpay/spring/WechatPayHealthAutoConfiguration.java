@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Creates the {@code wxpay} health indicator when Spring Boot 3's Actuator is on the class path (Boot 4:
- * {@link WechatPayBoot4HealthAutoConfiguration}) and the starter loaded
- * the merchant's keys. Uses the application's {@link Clock} bean when there is one. Stateless.
+ * {@link WechatPayBoot4HealthAutoConfiguration}) and the starter loaded the merchant's keys. Uses the application's
+ * {@link Clock} bean when there is one. Stateless.
  */
 @AutoConfiguration(after = WechatPayAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")

@@ -14,7 +14,10 @@ import java.util.List;
  * @param entries      the classes, sorted by qualified name
  */
 public record ClientIndexModel(String resourcePath, int format, String packageName, List<Entry> entries) {
-    /** The format this generator writes: {@code <qualified class name>=<kind>} lines, kinds {@code api}, {@code chain-root}. */
+    /**
+     * The format this generator writes: {@code <qualified class name>=<kind>} lines, kinds {@code api} and
+     * {@code chain-root}.
+     */
     public static final int FORMAT = 1;
     /** The class path folder of every client index. */
     public static final String FOLDER = "META-INF/wxpay/clients/";
