@@ -103,7 +103,10 @@ class GeneratedApiBeansTest {
             for (String api : PAYSCORE_APIS) {
                 assertThat(context).as(api).hasSingleBean(Class.forName("dev.wxpay.payscore.api." + api));
             }
-            assertThat(context).hasSingleBean(Wxpay.class).hasSingleBean(dev.wxpay.payments.Wxpay.class);
+            // The payments client jar carries its own index: its chain root Wxpay sits beside PayScore's.
+            assertThat(context).hasSingleBean(Wxpay.class).hasSingleBean(dev.wxpay.payments.Wxpay.class)
+                    .hasSingleBean(dev.wxpay.payments.api.JsapiApi.class)
+                    .hasSingleBean(dev.wxpay.payments.api.RefundsApi.class);
             assertThat(context).hasBean("dev.wxpay.payscore.api.PartnerUserSignPlansApi");
 
             RecordedRequest call = createPlan(context.getBean(PayscorePlansApi.class));
