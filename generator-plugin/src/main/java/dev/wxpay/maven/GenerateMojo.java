@@ -155,6 +155,7 @@ public class GenerateMojo extends AbstractMojo {
             throw new MojoExecutionException("wxpay-codegen: bad configuration: " + e.getMessage(), e);
         }
         project.addCompileSourceRoot(request.outputDirectory().toString());
+        project.addResource(ClientIndexResources.resource(request.outputDirectory()));
     }
 
     /** The immutable request this configuration stands for. */
