@@ -32,7 +32,10 @@ import java.util.regex.Pattern;
  *       {@code required: true}, {@code type: string}, the description of the first declaration of that name
  *       elsewhere in the corpus); a declared path parameter that is not in the template is removed;</li>
  *   <li>a response without {@code description} (required in OpenAPI) gets the HTTP reason phrase;</li>
- *   <li>the singular {@code tag} some operations use is folded into {@code tags}.</li>
+ *   <li>the singular {@code tag} some operations use is folded into {@code tags};</li>
+ *   <li>an {@code integer} without {@code format} whose example does not fit in 32 bits gets {@code int64} (clients
+ *       read an integer without format as 32-bit, and WeChat Pay's ids and amounts there are wider);</li>
+ *   <li>a {@code 204} answer with a {@code schema}: the schema is removed (204 No Content has no body).</li>
  * </ul>
  */
 final class CorpusRepairs {
@@ -119,6 +122,13 @@ final class CorpusRepairs {
                 value.put("description", reason);
                 add(method, path, pointer, "response-description", "description '" + reason + "' added (required by OpenAPI)");
             }
+            if ("204".equals(response.getKey()) && value.has("schema")) {
+                // 204 No Content has no body by definition (RFC 9110): a schema there makes clients wait for one.
+                value.remove("schema");
+                value.remove("examples");
+                add(method, path, pointer + "/schema", "no-content-schema",
+                        "schema removed from a 204 No Content answer (it has no body)");
+            }
             if (value.has("schema")) {
                 repairSchema(method, path, value.get("schema"), pointer + "/schema");
             }
@@ -180,6 +190,14 @@ final class CorpusRepairs {
                 schema.put("type", fixed);
                 add(method, path, pointer, "invalid-type", "type '" + name + "' -> '" + fixed + "'");
             }
+        }
+        JsonNode example = schema.get("example");
+        if ("integer".equals(schema.path("type").asText()) && !schema.has("format") && example != null
+                && example.isIntegralNumber() && !example.canConvertToInt()) {
+            // Without a format, clients read an integer as 32-bit: the corpus' own example says it is wider.
+            schema.put("format", "int64");
+            add(method, path, pointer, "int64-format", "format int64 added (the example " + example
+                    + " does not fit in 32 bits)");
         }
         if ("array".equals(schema.path("type").asText()) && !schema.has("items")) {
             repairArrayWithoutItems(method, path, schema, pointer);
