@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  *   <li>the singular {@code tag} some operations use is folded into {@code tags};</li>
  *   <li>an {@code integer} without {@code format} whose example does not fit in 32 bits gets {@code int64} (clients
  *       read an integer without format as 32-bit, and WeChat Pay's ids and amounts there are wider);</li>
- *   <li>a {@code 204} answer with a {@code schema}: the schema is removed (204 No Content has no body).</li>
+ *   <li>a {@code 204} answer with a {@code schema}: the schema is removed (204 No Content has no body);</li>
+ *   <li>{@code allOf} with a {@code $ref}: see {@link #repairAllOf}.</li>
  * </ul>
  */
 final class CorpusRepairs {
@@ -48,11 +49,13 @@ final class CorpusRepairs {
             Map.entry("204", "No Content"), Map.entry("default", "Error"));
 
     private final List<Repair> repairs = new ArrayList<>();
+    private JsonNode definitions = JsonNodeFactory.instance.objectNode();
     private final Map<String, JsonNode> pathParameterDescriptions = new HashMap<>();
 
     /** Repairs {@code swagger} in place and returns the repairs made, in document order. */
     List<Repair> apply(ObjectNode swagger) {
         ObjectNode paths = (ObjectNode) swagger.path("paths");
+        definitions = swagger.path("definitions");
         rememberPathParameterDescriptions(paths);
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> pathItem = it.next();
@@ -178,6 +181,7 @@ final class CorpusRepairs {
             return;
         }
         ObjectNode schema = (ObjectNode) node;
+        repairAllOf(method, path, schema, pointer);
         JsonNode type = schema.get("type");
         if (type != null) {
             String name = type.asText();
@@ -219,6 +223,63 @@ final class CorpusRepairs {
             for (int i = 0; i < parts.size(); i++) {
                 repairSchema(method, path, parts.get(i), pointer + "/" + combiner + "/" + i);
             }
+        }
+    }
+
+    /**
+     * An {@code allOf} of a {@code $ref} and inline parts: a scalar property an inline part declares again (only to
+     * list it as required) is dropped there, so the referenced declaration alone describes it (two declarations
+     * disagree, typically on {@code x-is-sensitive}, and clients cannot merge them); and a {@code $ref} to a string
+     * definition whose other parts only add enum values becomes that string with both enums (the conversion would
+     * turn it into an empty object).
+     */
+    private void repairAllOf(String method, String path, ObjectNode schema, String pointer) {
+        JsonNode parts = schema.get("allOf");
+        if (parts == null || !parts.isArray()) {
+            return;
+        }
+        Set<String> referenced = new LinkedHashSet<>();
+        JsonNode scalar = null;
+        for (JsonNode part : parts) {
+            String ref = part.path("$ref").asText("");
+            if (ref.startsWith("#/definitions/")) {
+                JsonNode definition = definitions.path(ref.substring("#/definitions/".length()));
+                definition.path("properties").fieldNames().forEachRemaining(referenced::add);
+                scalar = "string".equals(definition.path("type").asText()) ? definition : null;
+            }
+        }
+        boolean onlyEnums = scalar != null;
+        for (int i = 0; i < parts.size(); i++) {
+            JsonNode part = parts.get(i);
+            if (part.has("$ref")) {
+                continue;
+            }
+            for (Iterator<String> names = part.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                onlyEnums &= name.equals("enum") || name.equals("type") && "string".equals(part.path("type").asText());
+            }
+            JsonNode properties = part.path("properties");
+            for (String name : referenced) {
+                JsonNode again = properties.get(name);
+                if (again != null && !again.has("properties") && !again.has("items") && !again.has("allOf")) {
+                    ((ObjectNode) properties).remove(name);
+                    add(method, path, JsonPointers.child(pointer + "/allOf/" + i + "/properties", name),
+                            "allof-redeclared", "property '" + name + "' declared again beside its $ref: removed here");
+                }
+            }
+        }
+        if (onlyEnums && schema.size() == 1) {
+            Set<String> values = new LinkedHashSet<>();
+            scalar.path("enum").forEach(v -> values.add(v.asText()));
+            parts.forEach(part -> part.path("enum").forEach(v -> values.add(v.asText())));
+            schema.remove("allOf");
+            schema.put("type", "string");
+            if (scalar.has("description")) {
+                schema.set("description", scalar.get("description"));
+            }
+            values.forEach(schema.putArray("enum")::add);
+            add(method, path, pointer, "allof-string-enum", "allOf of a string enum and more enum values: one string"
+                    + " with " + values.size() + " values");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.wxpay.spec.convert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -42,5 +43,43 @@ class CorpusRepairsTest {
         assertThat(doc.at("/paths/~1v3~1x/post/responses/204").has("schema")).isFalse();
         assertThat(doc.at("/paths/~1v3~1x/post/responses/200").has("schema")).isTrue();
         assertThat(repairs).extracting(Repair::kind).containsExactly("no-content-schema");
+    }
+
+    @Test
+    @DisplayName("a scalar property declared again beside its allOf $ref is removed there, its required kept")
+    void allOfRedeclarationsAreRemoved() throws Exception {
+        ObjectNode doc = swagger("{\"parameters\":[{\"in\":\"body\",\"name\":\"body\",\"schema\":{\"type\":"
+                + "\"object\",\"properties\":{\"bank\":{\"allOf\":[{\"required\":[\"name\"],\"type\":\"object\","
+                + "\"properties\":{\"name\":{\"type\":\"string\"},\"kind\":{\"type\":\"string\"}}},"
+                + "{\"$ref\":\"#/definitions/Bank\"}]}}}}],\"responses\":{}}");
+        doc.putObject("definitions").putObject("Bank").put("type", "object").putObject("properties")
+                .putObject("name").put("type", "string").put("format", "base64");
+
+        List<Repair> repairs = new CorpusRepairs().apply(doc);
+
+        JsonNode inline = doc.at("/paths/~1v3~1x/post/parameters/0/schema/properties/bank/allOf/0");
+        assertThat(inline.path("properties").has("name")).isFalse();
+        assertThat(inline.path("properties").has("kind")).isTrue();
+        assertThat(inline.path("required").get(0).asText()).isEqualTo("name");
+        assertThat(repairs).extracting(Repair::kind).containsExactly("allof-redeclared");
+    }
+
+    @Test
+    @DisplayName("an allOf of a string enum $ref and more enum values becomes one string enum with every value")
+    void allOfStringEnumsAreOneString() throws Exception {
+        ObjectNode doc = swagger("{\"responses\":{\"200\":{\"description\":\"OK\",\"schema\":{\"type\":"
+                + "\"object\",\"properties\":{\"state\":{\"allOf\":[{\"$ref\":\"#/definitions/State\"},"
+                + "{\"enum\":[\"EXPIRED\"]}]}}}}}}");
+        ObjectNode state = doc.putObject("definitions").putObject("State").put("type", "string")
+                .put("description", "state");
+        state.putArray("enum").add("SENT").add("USED");
+
+        List<Repair> repairs = new CorpusRepairs().apply(doc);
+
+        JsonNode repaired = doc.at("/paths/~1v3~1x/post/responses/200/schema/properties/state");
+        assertThat(repaired.path("type").asText()).isEqualTo("string");
+        assertThat(repaired.has("allOf")).isFalse();
+        assertThat(repaired.path("enum").toString()).isEqualTo("[\"SENT\",\"USED\",\"EXPIRED\"]");
+        assertThat(repairs).extracting(Repair::kind).containsExactly("allof-string-enum");
     }
 }
