@@ -121,10 +121,19 @@ final class SchemaInstances {
                     return out;
                 }
                 Map<String, Schema> properties = schema.getProperties();
-                if (full && properties != null) {
-                    properties.forEach((name, p) -> out.set(name, instance(p, depth + 1, true)));
+                List<String> required = required(schema);
+                if (properties != null) {
+                    // Declaration order, as the spec writes the object (the required list may be sorted).
+                    properties.forEach((name, p) -> {
+                        if (full || required.contains(name)) {
+                            out.set(name, instance(p, depth + 1, full));
+                        }
+                    });
                 }
-                for (String name : required(schema)) {
+                for (String name : required) {
+                    if (out.has(name)) {
+                        continue;
+                    }
                     Schema<?> p = properties == null ? null : properties.get(name);
                     out.set(name, instance(p, depth + 1, full));
                 }
