@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A request to one operation of a {@link SimulatorSpec} that the simulator accepts: the spec's example, or where it
@@ -39,11 +41,13 @@ public final class RequestExample {
     private final Map<String, String> queryParameters;
     private final Map<String, String> headerParameters;
     private final Map<String, String> formFields;
+    private final Set<String> sensitiveParameters;
     private final String bodyJson;
     private final boolean upload;
 
-    private RequestExample(String operationId, Map<String, Map<String, String>> parameters, String bodyJson,
-                           boolean upload) {
+    private RequestExample(String operationId, Map<String, Map<String, String>> parameters,
+                           Set<String> sensitiveParameters, String bodyJson, boolean upload) {
+        this.sensitiveParameters = Collections.unmodifiableSet(sensitiveParameters);
         this.operationId = operationId;
         this.pathParameters = Collections.unmodifiableMap(parameters.get("path"));
         this.queryParameters = Collections.unmodifiableMap(parameters.get("query"));
@@ -59,11 +63,15 @@ public final class RequestExample {
         for (String in : new String[] {"path", "query", "header", "form"}) {
             parameters.put(in, new LinkedHashMap<>());
         }
+        Set<String> sensitive = new TreeSet<>();
         for (SpecOperation.Param p : op.params()) {
             // Optional parameters stay out (the example is the smallest valid call), and so do protocol headers.
             if (p.required() && parameters.containsKey(p.in())
                     && !SpecRequestValidator.PROTOCOL_HEADERS.contains(p.name().toLowerCase(java.util.Locale.ROOT))) {
                 parameters.get(p.in()).put(p.name(), parameterValue(p.schema()));
+                if (p.schema() != null && SensitiveFieldCodec.sensitive(p.schema())) {
+                    sensitive.add(p.name());
+                }
             }
         }
         String body = null;
@@ -86,7 +94,7 @@ public final class RequestExample {
             body = (schema == null ? bodyExample == null ? NODES.objectNode() : bodyExample
                     : SchemaInstances.repair(bodyExample, schema)).toString();
         }
-        return new RequestExample(op.operationId(), parameters, body, op.multipart());
+        return new RequestExample(op.operationId(), parameters, sensitive, body, op.multipart());
     }
 
     private static String parameterValue(Schema<?> schema) {
@@ -124,6 +132,14 @@ public final class RequestExample {
     /** The required header parameters by their spec name (protocol headers such as {@code Wechatpay-*} left out). */
     public Map<String, String> headerParameters() {
         return headerParameters;
+    }
+
+    /**
+     * The names of the parameters above that WeChat Pay requires encrypted ({@code x-wxpay-sensitive}): they are
+     * given in plaintext here, and must be sent encrypted (e.g. with {@code WechatPayClient#encryptSensitive}).
+     */
+    public Set<String> sensitiveParameters() {
+        return sensitiveParameters;
     }
 
     /** The required plain form fields of an upload by name (not {@code meta}, not the file part). */

@@ -44,7 +44,7 @@ final class SpecRequestValidator {
      */
     JsonNode validate(SpecOperation op, LoopbackHttpServer.HttpCall call, Map<String, String> path,
                       Map<String, String> query) {
-        checkParameters(op, call, path, query);
+        checkParameters(op, call, path, query, keyForSerial.apply(call.header("Wechatpay-Serial")));
         if (!op.hasBody()) {
             return null;
         }
@@ -74,8 +74,9 @@ final class SpecRequestValidator {
         return body;
     }
 
+    /** @param key the private half of the WeChat Pay key the request named: marked parameters decrypt with it */
     private static void checkParameters(SpecOperation op, LoopbackHttpServer.HttpCall call, Map<String, String> path,
-                                        Map<String, String> query) {
+                                        Map<String, String> query, PrivateKey key) {
         for (SpecOperation.Param p : op.params()) {
             if ("header".equals(p.in()) && PROTOCOL_HEADERS.contains(p.name().toLowerCase(Locale.ROOT))) {
                 continue; // the signature and its headers are the authenticator's; a spec declaring them changes nothing
@@ -93,9 +94,17 @@ final class SpecRequestValidator {
                 }
                 continue;
             }
-            List<SchemaValidator.Violation> v = SchemaValidator.validateText(value, p.schema(), p.name());
+            boolean sensitive = p.schema() != null && SensitiveFieldCodec.sensitive(p.schema());
+            String plain = sensitive ? SensitiveFieldCodec.decrypt(value, key) : value;
+            if (plain == null) {
+                // Never echo the value: it may be the plaintext the merchant should have encrypted.
+                throw WechatError.param(p.name(), "is not encrypted with the WeChat Pay key named by Wechatpay-Serial"
+                        + " (sent in plaintext?)", null, p.in());
+            }
+            List<SchemaValidator.Violation> v = SchemaValidator.validateText(plain, p.schema(), p.name());
             if (!v.isEmpty()) {
-                throw WechatError.param(p.name(), v.get(0).issue(), TextNode.valueOf(value), p.in());
+                throw WechatError.param(p.name(), v.get(0).issue(), sensitive ? null : TextNode.valueOf(value),
+                        p.in());
             }
         }
     }

@@ -1,9 +1,13 @@
 package dev.wxpay.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wxpay.runtime.ApiRequest;
+import dev.wxpay.runtime.ServiceException;
+import dev.wxpay.runtime.WechatPayClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -149,6 +153,36 @@ class WholeApiSimulatorTest {
                     null);
             assertThat(a.status()).as(a.body()).isEqualTo(404);
         }
+    }
+
+    @Test
+    @DisplayName("wants a sensitive query parameter encrypted for its WeChat Pay key, and refuses it in plaintext")
+    void sensitiveParametersArriveEncrypted() {
+        RequestExample example = spec.requestExample("getAggracctBcWbChannelAccountBalance");
+        assertThat(example.sensitiveParameters()).contains("bal_account_no");
+        try (WechatPayClient client = WechatPayClient.builder().baseUri(simulator.baseUri())
+                .merchantId(simulator.merchant().mchid())
+                .merchantSerialNumber(simulator.merchant().certificateSerialNo())
+                .merchantPrivateKey(simulator.merchant().privateKey().orElseThrow())
+                .wechatPayPublicKey(simulator.publicKeyId(), simulator.platformPublicKey()).build()) {
+            String account = example.queryParameters().get("bal_account_no");
+            assertThatThrownBy(() -> client.execute(balance(example, account), JsonNode.class))
+                    .isInstanceOfSatisfying(ServiceException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.errorCode()).isEqualTo("PARAM_ERROR");
+                        assertThat(e.detail().get("field").asText()).isEqualTo("bal_account_no");
+                    });
+            assertThat(client.execute(balance(example, client.encryptSensitive(account)), JsonNode.class)
+                    .statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static ApiRequest balance(RequestExample example, String account) {
+        ApiRequest.Builder b = ApiRequest.builder("GET", "/v3/aggracct-bc/wb-channel/account/balance")
+                .operationId("getAggracctBcWbChannelAccountBalance");
+        example.queryParameters().forEach((name, value) ->
+                b.queryParam(name, "bal_account_no".equals(name) ? account : value));
+        return b.build();
     }
 
     private static SpecOperation operation(String id) {
