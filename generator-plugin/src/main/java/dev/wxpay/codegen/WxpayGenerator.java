@@ -81,11 +81,17 @@ public final class WxpayGenerator {
                 warnings.add(message);
                 log.warn("wxpay-codegen: " + message);
             }
+            for (String message : CodegenQuirks.apply(spec.openAPI())) {
+                String located = CodegenQuirks.locate(spec, message);
+                warnings.add(located);
+                log.warn("wxpay-codegen: " + located);
+            }
             String packageName = request.hasProducts()
                     ? request.packageName() + "." + request.products().get(i).packageSegment()
                     : request.packageName();
             // The first configuration was built on the start-up thread; each further product needs a fresh one.
             WxpayCodegen config = i == 0 ? startUp.codegen() : new WxpayCodegen();
+            config.reportTo(log, source.fileName());
             Built built = buildModel(spec, new Target(source, packageName, request.hasProducts()), request, config);
             models.add(built.model());
             skipped.addAll(built.skipped());
