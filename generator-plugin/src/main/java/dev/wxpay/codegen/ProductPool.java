@@ -25,11 +25,13 @@ final class ProductPool {
     static final String THREADS = "wxpay.threads";
 
     /**
-     * Threads for {@code tasks} products: {@value #THREADS} when set, else two (each product in flight holds its
-     * parsed spec and codegen model, so more threads trade memory for little), never more than the cores.
+     * Threads for {@code tasks} products: {@value #THREADS} when set, else one, never more than the cores. Measured
+     * on the whole bundled API (benchmarks/RESULTS.md): two threads raised peak memory by about half and, on a
+     * busy two-core machine, were slower than one (Swagger Parser's reads take turns, and the garbage collector
+     * competes for the same cores); the pool is there for machines with cores to spare.
      */
     static int threadsFor(int tasks) {
-        int wanted = Integer.getInteger(THREADS, 2);
+        int wanted = Integer.getInteger(THREADS, 1);
         return Math.max(1, Math.min(Math.min(tasks, wanted), Runtime.getRuntime().availableProcessors()));
     }
 

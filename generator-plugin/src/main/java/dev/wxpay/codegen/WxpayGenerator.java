@@ -64,8 +64,8 @@ public final class WxpayGenerator {
         long[] modelling = {0};
         String[] pending = texts.toArray(new String[0]);
         texts.clear();
-        // Products are independent: two are read and modelled at a time. With includes/excludes one at a time, since
-        // the selection keeps count across specs in spec order.
+        // Products are independent: with -Dwxpay.threads=2, two are read and modelled at a time. With
+        // includes/excludes one at a time, since the selection keeps count across specs in spec order.
         int threads = filter.keepsEverything() ? ProductPool.threadsFor(specs.size()) : 1;
         ProductPool.map(specs.size(), threads, i -> {
             BufferedLog productLog = new BufferedLog();
