@@ -204,5 +204,10 @@ public class GenerateMojo extends AbstractMojo {
         public void warn(String message) {
             log.warn(message);
         }
+
+        @Override
+        public void debug(String message) {
+            log.debug(message);
+        }
     }
 }
