@@ -8,7 +8,9 @@
 #   benchmarks/run.sh --full    the RESULTS.md run: also 1 thread, the stock and native-minimum clients, the crypto,
 #                               JSON and transport micro benchmarks, and more generation rounds
 #
-# Prints the same comparisons for the OkHttp transport and the no-op rebuild, then, last, exactly the four RATIO
+# Also generates the whole bundled API (issue 12) with our plugin and with the stock plugin, one round (three in
+# --full; benchmarks/generation/whole/). Prints the same comparisons for the OkHttp transport, the no-op rebuild and
+# the two RATIO generate_whole lines (wall clock, peak RSS), then, last, exactly the four RATIO
 # lines of the issue for the client as shipped (ratios of medians from this run). Results, logs and a Markdown table go
 # to benchmarks/target/results/<quick|full>/. Needs JDK 17+ and Maven; uses the local repository read-only (the
 # generation benchmark installs our plugin into a private repository under benchmarks/target/generation/).
@@ -97,6 +99,18 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------------------------
+# Issue 16: the crypto floor in the same run, both modes. One request signature plus one answer verification with
+# raw JCA, JDK and Corretto, 4 threads, the seed's keys and message sizes; the report subtracts it from each client's
+# CPU per call and prints the OVERHEAD lines after the RATIO and CPU lines.
+crypto_floor() {
+  log "crypto floor: sign and verify, JDK and Corretto, 4 threads"
+  jmh 'CryptoFloorBenchmark' -f 1 -wi 2 -w 3s -i 3 -r 2s "${PROFILERS[@]}" \
+    -rf json -rff "$OUT/floor.json" >"$OUT/floor.log" 2>&1
+  E2E_JSON+=("$OUT/floor.json")
+}
+crypto_floor
+
+# ---------------------------------------------------------------------------------------------------------------
 # Generation: `mvn -q generate-sources` of generated-client with our plugin against the stock
 # openapi-generator-maven-plugin 7.25.0 (java/native) on the same spec; alternating runs, medians; then the no-op
 # rebuild (run again, nothing changed). Running generated-client on its own needs our plugin installed: it goes
@@ -154,6 +168,15 @@ for ((i = 1; i <= ROUNDS; i++)); do
   # Maven start-up and the parent's enforcer alone: the floor under both generators (once in a quick run).
   if [[ $MODE == full || $i == 1 ]]; then timed maven_validate_only "$WXPAY_POM" keep validate; fi
 done
+# The whole bundled API (issue 12): every product with our plugin (one execution, <products>) against the stock plugin
+# (one execution per product); wall time and peak RSS. Lines "<kind> <value>" in generation-whole.tsv.
+WHOLE_ROUNDS=1
+if [[ $MODE == full ]]; then WHOLE_ROUNDS=3; fi
+log "generation: $WHOLE_ROUNDS alternating round(s) of the whole API, ours against stock"
+echo "load before whole-API generation: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
+: >"$OUT/generation-whole.tsv"
+"$ROOT/benchmarks/generation/whole/bench.sh" "$WHOLE_ROUNDS" "$GEN/whole" "$OUT/generation-whole.tsv" \
+  "$OUT/generation-whole.log" "${GEN_MVN[@]}"
 # Leave generated-client as a normal build would, jar included: the clean rounds deleted its target/, and the
 # benchmark class path (for runs by hand after this script) points at that jar.
 "${GEN_MVN[@]}" -o package -Dmaven.test.skip=true -f "$WXPAY_POM" >>"$OUT/generation.log" 2>&1

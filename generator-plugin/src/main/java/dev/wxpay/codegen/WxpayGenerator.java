@@ -55,22 +55,29 @@ public final class WxpayGenerator {
         }
         StartUp startUp = StartUp.begin(templates);
         List<String> warnings = new ArrayList<>();
-        List<ClientModel> models = new ArrayList<>();
+        List<ClientModel> productModels = new ArrayList<>();
         List<ClientModel.Skipped> skipped = new ArrayList<>();
-        int totalOperations = 0;
+        int[] totalOperations = {0};
         OperationFilter filter = new OperationFilter(request.includes(), request.excludes());
         OperationFilter.Selection selection = filter.selection();
-        long reading = 0;
-        long modelling = 0;
-        for (int i = 0; i < specs.size(); i++) {
+        long[] reading = {0};
+        long[] modelling = {0};
+        String[] pending = texts.toArray(new String[0]);
+        texts.clear();
+        // Products are independent: with -Dwxpay.threads=2, two are read and modelled at a time. With
+        // includes/excludes one at a time, since the selection keeps count across specs in spec order.
+        int threads = filter.keepsEverything() ? ProductPool.threadsFor(specs.size()) : 1;
+        ProductPool.map(specs.size(), threads, i -> {
+            BufferedLog productLog = new BufferedLog();
+            List<String> productWarnings = new ArrayList<>();
             long before = System.nanoTime();
             SpecSource source = specs.get(i);
-            ParsedSpec spec = new SpecReader().parse(source, texts.get(i));
-            texts.set(i, null); // the text is parsed: let it go before the next product's model is built
+            ParsedSpec spec = new SpecReader().parse(source, pending[i]);
+            pending[i] = null; // the text is parsed: let it go before the next product's model is built
             long read = System.nanoTime();
             for (String message : spec.messages()) {
-                warnings.add(source + ": " + message);
-                log.warn("Swagger Parser: " + source + ": " + message);
+                productWarnings.add(source + ": " + message);
+                productLog.warn("Swagger Parser: " + source + ": " + message);
             }
             if (!filter.keepsEverything()) {
                 selection.apply(spec.openAPI());
@@ -78,21 +85,31 @@ public final class WxpayGenerator {
             for (String pointer : ArrayItemsRepair.apply(spec.openAPI())) {
                 String message = source + ": " + pointer + ": an array without items; generated as a list of"
                         + " strings (declare its items to type it)";
-                warnings.add(message);
-                log.warn("wxpay-codegen: " + message);
+                productWarnings.add(message);
+                productLog.warn("wxpay-codegen: " + message);
+            }
+            for (String message : CodegenQuirks.apply(spec.openAPI())) {
+                String located = CodegenQuirks.locate(spec, message);
+                productWarnings.add(located);
+                productLog.warn("wxpay-codegen: " + located);
             }
             String packageName = request.hasProducts()
                     ? request.packageName() + "." + request.products().get(i).packageSegment()
                     : request.packageName();
             // The first configuration was built on the start-up thread; each further product needs a fresh one.
             WxpayCodegen config = i == 0 ? startUp.codegen() : new WxpayCodegen();
+            config.reportTo(productLog, source.fileName());
             Built built = buildModel(spec, new Target(source, packageName, request.hasProducts()), request, config);
-            models.add(built.model());
-            skipped.addAll(built.skipped());
-            totalOperations += built.totalOperations();
-            reading += read - before;
-            modelling += System.nanoTime() - read;
-        }
+            return new ProductResult(built, productWarnings, productLog, read - before, System.nanoTime() - read);
+        }, result -> {
+            result.log().replayTo(log);
+            warnings.addAll(result.warnings());
+            productModels.add(result.built().model());
+            skipped.addAll(result.built().skipped());
+            totalOperations[0] += result.built().totalOperations();
+            reading[0] += result.readNanos();
+            modelling[0] += result.modelNanos();
+        });
         if (!filter.keepsEverything()) {
             // Checked over every spec of the run: a pattern need only match in one product.
             OperationFilter.Result selected = selection.check(describe(request));
@@ -100,6 +117,7 @@ public final class WxpayGenerator {
                     + selected.operationsBefore() + " operations (" + selected.componentsDropped()
                     + " components they do not reach left out)");
         }
+        List<ClientModel> models = productModels;
         if (request.hasProducts()) {
             models = ProductChains.join(request.packageName(), models, request.products().size() + " products");
         }
@@ -129,9 +147,9 @@ public final class WxpayGenerator {
                 + generatedOperations + " operations, " + schemas + " models, "
                 + files.size() + " files (" + outcome.written().size() + " written, " + outcome.deleted().size()
                 + " stale removed) in " + request.outputDirectory() + "; took " + millis(start, System.nanoTime())
-                + " ms (read " + reading / 1_000_000 + ", model " + modelling / 1_000_000 + ", render "
+                + " ms (read " + reading[0] / 1_000_000 + ", model " + modelling[0] / 1_000_000 + ", render "
                 + millis(modelled, rendered) + ", write " + millis(rendered, System.nanoTime()) + ")");
-        return new GenerationResult(false, totalOperations, generatedOperations, outcome.written(),
+        return new GenerationResult(false, totalOperations[0], generatedOperations, outcome.written(),
                 outcome.unchanged(), outcome.deleted(), skipped, warnings);
     }
 
@@ -142,6 +160,11 @@ public final class WxpayGenerator {
         }
         return request.products().size() + " product" + (request.products().size() == 1 ? "" : "s") + " ("
                 + String.join(", ", request.products().stream().map(GenerationRequest.Product::name).toList()) + ")";
+    }
+
+    /** One spec's outcome, built on a pool thread: its model, its warnings and log lines, and timings. */
+    private record ProductResult(Built built, List<String> warnings, BufferedLog log, long readNanos,
+                                 long modelNanos) {
     }
 
     /** The model of one spec plus what was skipped on the way, and the operation count before skipping. */

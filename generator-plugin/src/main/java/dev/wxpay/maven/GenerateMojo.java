@@ -155,6 +155,7 @@ public class GenerateMojo extends AbstractMojo {
             throw new MojoExecutionException("wxpay-codegen: bad configuration: " + e.getMessage(), e);
         }
         project.addCompileSourceRoot(request.outputDirectory().toString());
+        project.addResource(ClientIndexResources.resource(request.outputDirectory()));
     }
 
     /** The immutable request this configuration stands for. */
@@ -202,6 +203,11 @@ public class GenerateMojo extends AbstractMojo {
         @Override
         public void warn(String message) {
             log.warn(message);
+        }
+
+        @Override
+        public void debug(String message) {
+            log.debug(message);
         }
     }
 }

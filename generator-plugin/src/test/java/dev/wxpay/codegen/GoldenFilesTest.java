@@ -56,11 +56,31 @@ class GoldenFilesTest {
     }
 
     @Test
+    @DisplayName("the client index resource lists the API classes and the chain root, format 1, equal to its golden file")
+    void clientIndexMatchesGolden() throws IOException {
+        String actual = Files.readString(output.resolve("META-INF/wxpay/clients/dev.wxpay.payscore.properties"),
+                StandardCharsets.UTF_8);
+        Path golden = GOLDEN.resolve("index/dev.wxpay.payscore.properties");
+        if (Boolean.getBoolean("wxpay.golden.update")) {
+            Files.createDirectories(golden.getParent());
+            Files.writeString(golden, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        java.util.Properties index = new java.util.Properties();
+        index.load(new java.io.StringReader(actual));
+        assertThat(index.getProperty("format")).isEqualTo("1");
+        assertThat(index.getProperty("dev.wxpay.payscore.Wxpay")).isEqualTo("chain-root");
+        assertThat(index.stringPropertyNames().stream().filter(k -> "api".equals(index.getProperty(k))))
+                .hasSize(6).allMatch(k -> Files.isRegularFile(output.resolve(k.replace('.', '/') + ".java")));
+    }
+
+    @Test
     @DisplayName("a second run over the same spec produces byte-identical files")
     void rerunIsByteIdentical(@TempDir Path second) throws IOException {
         new WxpayGenerator(GenerationLog.silent()).generate(TestSpecs.request("payscore.yaml", second).build());
         try (var files = Files.walk(output)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".properties"))
+                    .sorted().toList()) {
                 Path other = second.resolve(output.relativize(file));
                 assertThat(Files.mismatch(file, other)).as(output.relativize(file).toString()).isEqualTo(-1L);
             }

@@ -62,6 +62,22 @@ class SeveralProductsTest {
     }
 
     @Test
+    @DisplayName("each product's client index lists its API classes; the root package's index lists the one chain root")
+    void clientIndexPerPackage() throws IOException {
+        Path folder = sources.resolve("META-INF/wxpay/clients");
+        try (Stream<Path> list = Files.list(folder)) {
+            assertThat(list.map(p -> p.getFileName().toString()).sorted()).containsExactly(
+                    "com.example.wx.pay.properties", "com.example.wx.payscore.properties",
+                    "com.example.wx.properties", "com.example.wx.refund.properties");
+        }
+        String root = Files.readString(folder.resolve("com.example.wx.properties"), StandardCharsets.UTF_8);
+        assertThat(root).contains("\ncom.example.wx.Wxpay=chain-root\n").doesNotContain("=api");
+        String refund = Files.readString(folder.resolve("com.example.wx.refund.properties"), StandardCharsets.UTF_8);
+        assertThat(refund).contains("package=com.example.wx.refund\n", "\ncom.example.wx.refund.api.RefundsApi=api\n")
+                .doesNotContain("=chain-root");
+    }
+
+    @Test
     @DisplayName("the whole output compiles on Java 11 without warnings, and a call through the root chain type-checks")
     void compilesWithCallsThroughTheRoot() throws IOException {
         Path probe = work.resolve("probe/probe/Calls.java");

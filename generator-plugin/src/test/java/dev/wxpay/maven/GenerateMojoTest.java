@@ -99,5 +99,14 @@ class GenerateMojoTest {
         mojo.execute();
         assertThat(basedir.resolve("target")).doesNotExist();
         assertThat(mojo.project.getCompileSourceRoots()).isEmpty();
+        assertThat(mojo.project.getResources()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the output directory is also a resource root that takes only the client index into the jar")
+    void clientIndexIsAResource(@TempDir Path basedir) {
+        org.apache.maven.model.Resource resource = ClientIndexResources.resource(basedir.resolve("gen"));
+        assertThat(resource.getDirectory()).isEqualTo(basedir.resolve("gen").toString());
+        assertThat(resource.getIncludes()).containsExactly("META-INF/wxpay/clients/*.properties");
     }
 }

@@ -33,7 +33,8 @@ final class CappedBody implements HttpResponse.BodyHandler<byte[]>, HttpResponse
     @Override
     public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
         statusCode = info.statusCode();
-        requestId = info.headers().firstValue("Request-ID").orElse(null);
+        // A map lookup rather than firstValue(), which builds a stream and an Optional on every answer.
+        requestId = HttpHeaders.first(info.headers().map(), "Request-ID");
         declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
         return this;
     }

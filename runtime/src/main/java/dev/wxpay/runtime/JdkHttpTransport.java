@@ -106,7 +106,7 @@ public final class JdkHttpTransport implements Transport {
     public WireResponse send(WireRequest request, Duration timeout, long maxBodyBytes) {
         CappedBody capped = new CappedBody(maxBodyBytes);
         HttpResponse<byte[]> response = exchange(request, timeout, capped, capped);
-        return new WireResponse(response.statusCode(), HttpHeaders.copyOf(response.headers().map()),
+        return new WireResponse(response.statusCode(), HttpHeaders.ofJdk(response.headers()),
                 response.body(), true);
     }
 

@@ -1,14 +1,11 @@
 package dev.wxpay.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -17,13 +14,11 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -72,24 +67,14 @@ public final class WechatPayClient implements AutoCloseable {
 
     private final String merchantId;
     private final URI baseUri;
-    private final String baseUriText;
-    private final String basePath;
-    private final Duration timeout;
-    private final Transport transport;
-    private final ObjectMapper mapper;
-    private final ObjectWriter writer;
     private final SensitiveFields sensitive;
-    private final List<Interceptor> interceptors;
-    private final List<Interceptor> unverified;
     private final PlatformCertificates certificates;
     private final Executor asyncExecutor;
     private final String userAgent;
     private final TrustStore trust;
     private final Provider provider;
-    private final NonceSource boundaries;
-    private final long maxResponseBytes;
     private final Downloads downloads;
-    private final BackupHost backup;
+    private final CallPipeline pipeline;
     private final AsyncPool ownedPool;
     private final JdkHttpTransport ownedTransport;
     private final InvokeParamsSigner invokeParams;
@@ -99,23 +84,21 @@ public final class WechatPayClient implements AutoCloseable {
         this.merchantId = b.merchantId;
         this.baseUri = b.baseUri;
         String base = b.baseUri.toString();
-        this.baseUriText = stripTrailingSlash(base.substring(0, base.length()
+        String baseUriText = stripTrailingSlash(base.substring(0, base.length()
                 - (b.baseUri.getRawPath() == null ? 0 : b.baseUri.getRawPath().length())));
-        this.basePath = stripTrailingSlash(b.baseUri.getRawPath() == null ? "" : b.baseUri.getRawPath());
-        this.timeout = b.timeout;
+        String basePath = stripTrailingSlash(b.baseUri.getRawPath() == null ? "" : b.baseUri.getRawPath());
+        Duration timeout = b.timeout;
         this.ownedTransport = b.transport == null && b.httpClient == null
                 ? JdkHttpTransport.create(b.connectTimeout) : null;
-        this.transport = b.transport != null ? b.transport
+        Transport transport = b.transport != null ? b.transport
                 : b.httpClient != null ? JdkHttpTransport.of(b.httpClient)
                 : ownedTransport;
-        this.mapper = sensitive.install(b.mapper != null ? b.mapper : WechatPayJson.newObjectMapper());
-        this.writer = mapper.writer();
+        ObjectMapper mapper = sensitive.install(b.mapper != null ? b.mapper : WechatPayJson.newObjectMapper());
         this.sensitive = sensitive;
         List<Interceptor> chain = new ArrayList<>(b.interceptors);
         chain.add(new SigningInterceptor(signer, b.clock, b.nonceSource));
-        this.unverified = List.copyOf(chain);
+        List<Interceptor> unverified = List.copyOf(chain);
         chain.add(new VerifyingInterceptor(trust, b.clock));
-        this.interceptors = List.copyOf(chain);
         this.ownedPool = b.asyncExecutor == null
                 ? new AsyncPool(b.merchantId, DEFAULT_ASYNC_THREADS, DEFAULT_ASYNC_QUEUE) : null;
         this.asyncExecutor = b.asyncExecutor != null ? b.asyncExecutor : ownedPool.executor();
@@ -124,13 +107,15 @@ public final class WechatPayClient implements AutoCloseable {
         this.trust = trust;
         this.certificates = certificates;
         this.provider = signer.provider();
-        this.boundaries = b.nonceSource; // multipart boundaries: the injected random source, no static one
-        this.maxResponseBytes = b.maxResponseBytes;
-        this.backup = b.backupBaseUri == null ? null
+        long maxResponseBytes = b.maxResponseBytes;
+        BackupHost backup = b.backupBaseUri == null ? null
                 : new BackupHost(b.backupBaseUri, basePath, signer, b.clock, b.nonceSource);
+        // Multipart boundaries come from the injected random source, no static one.
+        this.pipeline = new CallPipeline(baseUriText, basePath, timeout, transport, mapper, List.copyOf(chain),
+                unverified, userAgent, trust, b.nonceSource, maxResponseBytes, backup);
         this.downloads = new Downloads(signer, b.clock, b.nonceSource, transport, timeout,
                 this::downloadHeaders,
-                b.merchantPrivateKey, maxResponseBytes, this::serviceException);
+                b.merchantPrivateKey, maxResponseBytes, pipeline::serviceException);
         this.invokeParams = new InvokeParamsSigner(signer, b.clock, b.nonceSource);
     }
 
@@ -262,9 +247,7 @@ public final class WechatPayClient implements AutoCloseable {
     public <T> ApiResponse<T> execute(ApiRequest request, Class<T> responseType) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(responseType, "responseType");
-        WireRequest wire = toWire(request);
-        WireResponse response = CallChain.run(interceptors, wire, this::send);
-        return toApiResponse(request, response, responseType);
+        return pipeline.execute(request, responseType);
     }
 
     /**
@@ -341,61 +324,6 @@ public final class WechatPayClient implements AutoCloseable {
                 out -> downloadEncryptedBill(downloadUrl, encryptKey, nonce, hashType, hashValue, out));
     }
 
-    private WireRequest toWire(ApiRequest request) {
-        // One key for the whole request: sensitive fields are encrypted with the key Wechatpay-Serial names.
-        TrustStore.EncryptionKey key = trust.encryptionKey();
-        Multipart multipart = request.multipart();
-        byte[] signed = null;
-        byte[] body;
-        String contentType = "application/json";
-        if (multipart != null) {
-            signed = serialise(request, multipart.meta(), "multipart meta", key);
-            String boundary = boundaries.nextNonce();
-            body = multipart.write(signed, boundary);
-            contentType = "multipart/form-data; boundary=" + boundary;
-        } else {
-            body = serialise(request, request.body(), "request body", key);
-        }
-        TreeMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Map.Entry<String, String> header : request.headers().entrySet()) {
-            headers.put(header.getKey(), List.of(header.getValue()));
-        }
-        headers.put("Accept", List.of("application/json"));
-        headers.put("User-Agent", List.of(userAgent));
-        if (key != null) { // null only for the first certificate download, when no key is trusted yet
-            headers.put("Wechatpay-Serial", List.of(key.id));
-        }
-        if (body != null) {
-            headers.put("Content-Type", List.of(contentType));
-        }
-        String pathAndQuery = basePath + request.pathAndQuery();
-        URI uri = URI.create(baseUriText + pathAndQuery);
-        return new WireRequest(request.method(), uri, pathAndQuery, Collections.unmodifiableMap(headers), body,
-                request.operationId(), signed);
-    }
-
-    private byte[] serialise(ApiRequest request, Object body, String what, TrustStore.EncryptionKey key) {
-        if (body == null) {
-            return null;
-        }
-        if (body instanceof byte[]) {
-            return ((byte[]) body).clone();
-        }
-        if (body instanceof String) {
-            return ((String) body).getBytes(StandardCharsets.UTF_8);
-        }
-        try {
-            return writer.withAttribute(SensitiveFields.KEY_ATTRIBUTE, key).writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new WechatPayException(describe(request) + ": the " + what + " of type "
-                    + body.getClass().getName() + " could not be serialised to JSON: " + String.valueOf(e.getMessage()).split("\n", 2)[0], e);
-        }
-    }
-
-    private static String describe(ApiRequest request) {
-        return request.operationId() != null ? request.operationId() : request.method() + " " + request.pathAndQuery();
-    }
-
     /**
      * Signs and sends {@code GET /v3/certificates} without the verifying link: the answer may be signed by a
      * certificate it carries, so {@link CertificateDownload} verifies it once that certificate is decrypted.
@@ -403,11 +331,7 @@ public final class WechatPayClient implements AutoCloseable {
     private WireResponse downloadCertificates() {
         ApiRequest request = ApiRequest.builder("GET", CertificateDownload.PATH).operationId("downloadCertificates")
                 .build();
-        WireResponse response = CallChain.run(unverified, toWire(request), this::send);
-        if (!response.isSuccessful()) {
-            throw serviceException(response, response.header("Request-ID"));
-        }
-        return response;
+        return pipeline.executeUnverified(request);
     }
 
     /**
@@ -419,22 +343,6 @@ public final class WechatPayClient implements AutoCloseable {
         return Optional.ofNullable(certificates);
     }
 
-    /** The chain's last link: the transport, bounded by the client's timeout; the backup host, see BackupHost. */
-    private WireResponse send(WireRequest request) {
-        try {
-            return transport.send(request, timeout, maxResponseBytes);
-        } catch (TransportException e) {
-            if (backup == null || !BackupHost.neverSent(e)) {
-                throw e;
-            }
-            try {
-                return transport.send(backup.retarget(request), timeout, maxResponseBytes);
-            } catch (TransportException onBackup) {
-                onBackup.addSuppressed(e);
-                throw onBackup;
-            }
-        }
-    }
 
     /**
      * Ends the threads this client started: the default async pool (calls still queued fail with
@@ -455,71 +363,6 @@ public final class WechatPayClient implements AutoCloseable {
         }
     }
 
-    private <T> ApiResponse<T> toApiResponse(ApiRequest request, WireResponse response, Class<T> type) {
-        String requestId = response.header("Request-ID");
-        if (response.statusCode() >= 300 && response.statusCode() < 400) {
-            // WeChat Pay's API never redirects; following one would send the signed request where it was not meant.
-            throw new MalformedResponseException(describe(request) + ": the answer is a redirect to "
-                    + response.header("Location") + ", which is never followed", response.statusCode(),
-                    response.bodyAsString(), requestId, null);
-        }
-        if (!response.isSuccessful()) {
-            throw serviceException(response, requestId);
-        }
-        byte[] body = response.rawBody();
-        T data;
-        if (type == Void.class) {
-            data = null;
-        } else if (body.length == 0) {
-            throw new MalformedResponseException(describe(request) + ": expected a " + type.getSimpleName()
-                    + " body but the response had none", response.statusCode(), "", requestId, null);
-        } else if (type == byte[].class) {
-            data = type.cast(body.clone());
-        } else if (type == String.class) {
-            data = type.cast(new String(body, StandardCharsets.UTF_8));
-        } else {
-            try {
-                data = mapper.readValue(body, type);
-            } catch (IOException e) {
-                throw new MalformedResponseException(describe(request) + ": the response body does not map to "
-                        + type.getSimpleName() + ": " + e.getMessage().split("\n", 2)[0], response.statusCode(),
-                        new String(body, StandardCharsets.UTF_8), requestId, e);
-            }
-            if (data == null) {
-                throw new MalformedResponseException(describe(request) + ": the response body is JSON null, expected "
-                        + type.getSimpleName(), response.statusCode(), new String(body, StandardCharsets.UTF_8),
-                        requestId, null);
-            }
-        }
-        return new ApiResponse<>(response.statusCode(), response.headers(), data, true);
-    }
-
-    /** Maps a non-2xx answer, keeping the raw body whenever it is not WeChat Pay's error JSON. */
-    ServiceException serviceException(WireResponse response, String requestId) {
-        String text = response.bodyAsString();
-        String code = null;
-        String message = null;
-        JsonNode detail = null;
-        String trimmed = text.trim();
-        if (trimmed.startsWith("{")) {
-            try {
-                JsonNode node = mapper.readTree(trimmed);
-                if (node != null && node.isObject()) {
-                    code = textOrNull(node.get("code"));
-                    message = textOrNull(node.get("message"));
-                    JsonNode d = node.get("detail");
-                    detail = d == null || d.isNull() || d.isMissingNode() ? null : d;
-                }
-            } catch (IOException | RuntimeException e) {
-                // not JSON after all: the raw text is kept below
-            }
-        }
-        return new ServiceException(response.statusCode(), code, message, detail, requestId, text);
-    }
-
-    private static String textOrNull(JsonNode node) {
-        return node == null || node.isNull() || node.isContainerNode() ? null : node.asText();
-    }
 
     @Override
     public String toString() {

@@ -178,6 +178,45 @@ class PlatformCertificatesTest {
         assertThat(events).containsExactly("refreshed [" + serial(certA) + "]");
     }
 
+    /** A request body with one sensitive field, shaped like a generated model. */
+    static final class Secret {
+        @com.fasterxml.jackson.annotation.JsonProperty("name")
+        @SensitiveField
+        public final String name;
+
+        Secret(String name) {
+            this.name = name;
+        }
+    }
+
+    private static void sendSecret(WechatPayClient client, String name) {
+        client.execute(ApiRequest.builder("POST", "/v3/secret").body(new Secret(name)).build(), String.class);
+    }
+
+    private String secretSent(int index, TestKeys.CertificateAndKey holder) throws Exception {
+        Recorded sent = server.requests().stream().filter(r -> r.pathAndQuery.equals("/v3/secret"))
+                .skip(index).findFirst().orElseThrow();
+        String ciphertext = WechatPayJson.newObjectMapper().readTree(sent.body).get("name").asText();
+        return SensitiveFieldsTest.decrypt(ciphertext, holder.privateKey) + " @" + sent.header("Wechatpay-Serial");
+    }
+
+    @Test
+    @DisplayName("after a rotation, sensitive request fields are encrypted to the key Wechatpay-Serial then names")
+    void sensitiveFieldsFollowTheAnnouncedKey() throws Exception {
+        WechatPayClient client = client(builder());
+        sendSecret(client, "before");
+        assertThat(secretSent(0, certA)).isEqualTo("before @" + serial(certA));
+
+        certificates = r -> signedList(certA, certA.certificate, certB.certificate);
+        business = r -> Answer.signedBy(200, "{\"ok\":\"b\"}", certB.privateKey, serial(certB));
+        clock.offset = Duration.ofMinutes(2); // past the on-demand limit since build()
+        sendSecret(client, "during"); // its answer, signed with B, makes the client adopt B
+        sendSecret(client, "after");
+
+        TestKeys.CertificateAndKey announced = client.encryptionKeyId().equals(serial(certB)) ? certB : certA;
+        assertThat(secretSent(2, announced)).isEqualTo("after @" + serial(announced));
+    }
+
     @Test
     @DisplayName("rotation with overlap: no answer is rejected across the switch, old and new both verify")
     void rotationWithOverlap() {

@@ -3,6 +3,7 @@ package dev.wxpay.spring;
 import dev.wxpay.runtime.Interceptor;
 import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.WechatPayClient;
+import dev.wxpay.runtime.WechatPayException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.function.Supplier;
@@ -30,6 +31,9 @@ final class MerchantBeans {
         // The application's interceptors (the observation one among them) run outermost, then the DEBUG line.
         interceptors.forEach(builder::addInterceptor);
         builder.addInterceptor(new WechatPayCallLogger());
+        if (properties.isAutoPlatformCertificates()) {
+            builder.autoPlatformCertificates(properties.getApiV3Key());
+        }
         if (properties.getBaseUri() != null) {
             builder.baseUri(properties.getBaseUri());
         }
@@ -42,10 +46,27 @@ final class MerchantBeans {
         if (properties.getConnectTimeout() != null) {
             builder.connectTimeout(properties.getConnectTimeout());
         }
-        return build(builder::build, prefix);
+        try {
+            return builder.build();
+        } catch (IllegalStateException e) {
+            if (properties.isAutoPlatformCertificates() && e.getCause() instanceof WechatPayException) {
+                // The first download failed: the runtime says why (refused, unreachable, not verifiable).
+                throw new WechatPayConfigurationException(prefix + ".auto-platform-certificates",
+                        "true, but " + e.getMessage(), "Check " + prefix + ".base-uri, the merchant's keys and "
+                                + prefix + ".api-v3-key; a merchant enrolled in WeChat Pay public-key mode has no"
+                                + " platform certificates: set " + prefix + ".public-key-id and " + prefix
+                                + ".public-key instead.", e);
+            }
+            throw builderError(e, prefix);
+        }
     }
 
-    static NotificationParser parser(MerchantProperties properties, MerchantKeys keys, String prefix) {
+    /**
+     * The parser; it shares the client's downloaded platform certificates when the client has them, so a notification
+     * signed with a newly rotated certificate refreshes the one set.
+     */
+    static NotificationParser parser(MerchantProperties properties, MerchantKeys keys, String prefix,
+            WechatPayClient client) {
         NotificationParser.Builder builder = NotificationParser.builder()
                 .apiV3Key(MerchantKeys.checkApiV3Key(properties.getApiV3Key(), prefix + ".api-v3-key"));
         if (keys.publicKey() != null) {
@@ -54,6 +75,9 @@ final class MerchantBeans {
         for (X509Certificate certificate : keys.platformCertificates()) {
             builder.platformCertificate(certificate);
         }
+        if (properties.isAutoPlatformCertificates()) {
+            client.platformCertificates().ifPresent(builder::platformCertificates);
+        }
         return build(builder::build, prefix);
     }
 
@@ -61,10 +85,14 @@ final class MerchantBeans {
         try {
             return build.get();
         } catch (IllegalStateException e) {
-            // The runtime lists every problem in one message naming its builder settings (never key material).
-            throw new WechatPayConfigurationException(prefix + ".*", String.valueOf(e.getMessage()),
-                    "Correct the " + prefix + " properties named above (merchant-id, merchant-serial-number,"
-                            + " base-uri, timeout, ... map to the builder settings the message names).", e);
+            throw builderError(e, prefix);
         }
+    }
+
+    private static WechatPayConfigurationException builderError(IllegalStateException e, String prefix) {
+        // The runtime lists every problem in one message naming its builder settings (never key material).
+        return new WechatPayConfigurationException(prefix + ".*", String.valueOf(e.getMessage()),
+                "Correct the " + prefix + " properties named above (merchant-id, merchant-serial-number,"
+                        + " base-uri, timeout, ... map to the builder settings the message names).", e);
     }
 }

@@ -68,12 +68,20 @@ public final class MerchantKeys {
                     "the certificate text", PemKeys::certificate,
                     "a WeChat Pay platform certificate (-----BEGIN CERTIFICATE-----)"));
         }
-        if (publicKey == null && certificates.isEmpty()) {
+        if (properties.isAutoPlatformCertificates()) {
+            if (properties.getApiV3Key() == null || properties.getApiV3Key().isEmpty()) {
+                throw new WechatPayConfigurationException(prefix + ".api-v3-key", "no value, but " + prefix
+                        + ".auto-platform-certificates is true", "Set " + prefix + ".api-v3-key: WeChat Pay encrypts"
+                        + " the downloaded platform certificates with the APIv3 key.");
+            }
+            checkApiV3Key(properties.getApiV3Key(), prefix + ".api-v3-key");
+        } else if (publicKey == null && certificates.isEmpty()) {
             throw new WechatPayConfigurationException(prefix + ".public-key",
                     "no trusted WeChat Pay key: neither " + prefix + ".public-key nor " + prefix
                             + ".platform-certificates is set, so no response or notification could be verified",
                     "Set " + prefix + ".public-key-id and " + prefix + ".public-key (the WeChat Pay public key"
-                            + " from the merchant platform), or list " + prefix + ".platform-certificates.");
+                            + " from the merchant platform), list " + prefix + ".platform-certificates, or set "
+                            + prefix + ".auto-platform-certificates=true (with " + prefix + ".api-v3-key).");
         }
         return new MerchantKeys(privateKey, publicKeyId, publicKey, certificates);
     }

@@ -31,6 +31,13 @@ public class MerchantProperties {
     /** WeChat Pay platform certificates (wechatpay_*.pem) to trust, as resources; for merchants without a public key. */
     private List<Resource> platformCertificates = new ArrayList<>();
 
+    /**
+     * Download the WeChat Pay platform certificates (GET /v3/certificates) at startup and keep them current; needs
+     * api-v3-key, which decrypts them. For merchants without the WeChat Pay public key; configured keys keep working
+     * beside the downloaded certificates.
+     */
+    private boolean autoPlatformCertificates;
+
     /** The APIv3 key (exactly 32 bytes) that decrypts notifications; without it no NotificationParser is created. */
     private String apiV3Key;
 
@@ -104,6 +111,16 @@ public class MerchantProperties {
     /** @param platformCertificates the platform certificates to trust */
     public void setPlatformCertificates(List<Resource> platformCertificates) {
         this.platformCertificates = platformCertificates;
+    }
+
+    /** @return whether platform certificates are downloaded and kept current */
+    public boolean isAutoPlatformCertificates() {
+        return autoPlatformCertificates;
+    }
+
+    /** @param autoPlatformCertificates whether platform certificates are downloaded and kept current */
+    public void setAutoPlatformCertificates(boolean autoPlatformCertificates) {
+        this.autoPlatformCertificates = autoPlatformCertificates;
     }
 
     /** @return the APIv3 key */

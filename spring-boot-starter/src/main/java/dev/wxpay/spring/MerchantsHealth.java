@@ -1,5 +1,6 @@
 package dev.wxpay.spring;
 
+import dev.wxpay.runtime.WechatPayClient;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,8 +28,9 @@ final class MerchantsHealth {
         Supplier<CompositeHealthContributor> supplier = () -> {
             Clock clock = beanFactory.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC);
             Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
-            keys.forEach((name, merchantKeys) -> indicators.put(name,
-                    new WechatPayHealthIndicator(merchantKeys.get(), clock)));
+            keys.forEach((name, merchantKeys) -> indicators.put(name, new WechatPayHealthIndicator(merchantKeys.get(),
+                    WechatPayHealth.downloadedBy(() -> beanFactory.getBean(name + "WechatPayClient",
+                            WechatPayClient.class)), clock)));
             return CompositeHealthContributor.fromMap(indicators);
         };
         registry.registerBeanDefinition(BEAN, new RootBeanDefinition(CompositeHealthContributor.class, supplier));

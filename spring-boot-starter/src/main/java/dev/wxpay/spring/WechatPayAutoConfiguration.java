@@ -10,15 +10,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * Creates the single merchant's {@link WechatPayClient} and {@link NotificationParser} from {@code wxpay.*} once
  * {@code wxpay.merchant-id} is set (several merchants: {@link WechatPayMerchantsAutoConfiguration}). A bean of the
- * same type that the application defines itself wins. The configuration holds no state of its own.
+ * same type that the application defines itself wins. Every generated API class and chain root on the class path
+ * becomes a bean too ({@link GeneratedApisRegistrar}). The configuration holds no state of its own.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(WechatPayProperties.class)
 @ConditionalOnProperty(prefix = WechatPayProperties.PREFIX, name = "merchant-id")
+@Import(GeneratedApisRegistrar.class)
 public class WechatPayAutoConfiguration {
 
     /** Creates the configuration; Spring Boot instantiates it from the auto-configuration imports. */
@@ -59,12 +62,14 @@ public class WechatPayAutoConfiguration {
      *
      * @param properties the bound properties
      * @param keys       the merchant's keys
+     * @param client     the client, whose downloaded platform certificates the parser shares
      * @return the parser
      */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = WechatPayProperties.PREFIX, name = "api-v3-key")
-    public NotificationParser wechatPayNotificationParser(WechatPayProperties properties, MerchantKeys keys) {
-        return MerchantBeans.parser(properties, keys, WechatPayProperties.PREFIX);
+    public NotificationParser wechatPayNotificationParser(WechatPayProperties properties, MerchantKeys keys,
+            WechatPayClient client) {
+        return MerchantBeans.parser(properties, keys, WechatPayProperties.PREFIX, client);
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Import;
  * their "missing bean" conditions see the named merchants' beans. Stateless.
  */
 @AutoConfiguration(before = {WechatPayAutoConfiguration.class, WechatPayNotificationsAutoConfiguration.class,
-        WechatPayHealthAutoConfiguration.class})
+        WechatPayHealthAutoConfiguration.class, WechatPayBoot4HealthAutoConfiguration.class})
 @Import(WechatPayMerchantsRegistrar.class)
 public class WechatPayMerchantsAutoConfiguration {
 

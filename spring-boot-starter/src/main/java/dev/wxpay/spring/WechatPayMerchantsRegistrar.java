@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
@@ -31,8 +32,9 @@ import org.springframework.util.function.SingletonSupplier;
  * key {@code <name>NotificationParser} and (Spring Web present) {@code <name>WechatPayNotifications}, each carrying
  * the qualifier {@code @Qualifier("<name>")} and marked primary when the merchant sets {@code primary: true}. Keys are
  * read lazily, when the first of the merchant's beans is created, so errors still name the merchant's property.
- * With Actuator present, also the {@code wxpay} health with one entry per merchant. Spring creates one per import;
- * not shared.
+ * Every generated API class and chain root of the client indexes gets one bean per merchant, qualified and primary
+ * the same way ({@link GeneratedApiBeans}). With Actuator present, also the {@code wxpay} health with one entry per
+ * merchant. Spring creates one per import; not shared.
  */
 public class WechatPayMerchantsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware,
         BeanClassLoaderAware, BeanFactoryAware {
@@ -84,11 +86,20 @@ public class WechatPayMerchantsRegistrar implements ImportBeanDefinitionRegistra
         }
         boolean web = ClassUtils.isPresent("org.springframework.http.ResponseEntity", classLoader);
         Map<String, Supplier<MerchantKeys>> keys = new LinkedHashMap<>();
-        merchants.forEach((name, properties) -> keys.put(name, register(registry, name, properties, web,
-                beanFactory)));
-        if (ClassUtils.isPresent("org.springframework.boot.actuate.health.CompositeHealthContributor", classLoader)
-                && !registry.containsBeanDefinition(MerchantsHealth.BEAN)) {
+        GeneratedApiBeans apis = GeneratedApiBeans.of(classLoader, (ListableBeanFactory) beanFactory);
+        merchants.forEach((name, properties) -> {
+            keys.put(name, register(registry, name, properties, web, beanFactory));
+            apis.registerMerchant(registry, name, properties.isPrimary(),
+                    () -> beanFactory.getBean(name + "WechatPayClient", WechatPayClient.class));
+        });
+        if (registry.containsBeanDefinition(MerchantsHealth.BEAN)) {
+            return;
+        }
+        if (ClassUtils.isPresent("org.springframework.boot.actuate.health.CompositeHealthContributor", classLoader)) {
             MerchantsHealth.register(registry, keys, beanFactory);
+        } else if (ClassUtils.isPresent("org.springframework.boot.health.contributor.CompositeHealthContributor",
+                classLoader)) {
+            MerchantsBoot4Health.register(registry, keys, beanFactory); // Boot 4 moved the health API
         }
     }
 
@@ -104,7 +115,7 @@ public class WechatPayMerchantsRegistrar implements ImportBeanDefinitionRegistra
             return keys;
         }
         Supplier<NotificationParser> parser = SingletonSupplier.of(() -> MerchantBeans.parser(properties,
-                keys.get(), prefix));
+                keys.get(), prefix, beanFactory.getBean(name + "WechatPayClient", WechatPayClient.class)));
         registry.registerBeanDefinition(name + "NotificationParser", definition(NotificationParser.class, parser,
                 name, properties.isPrimary()));
         if (web) {

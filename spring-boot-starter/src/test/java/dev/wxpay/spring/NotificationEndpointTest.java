@@ -10,7 +10,6 @@ import dev.wxpay.payscore.model.CreateUserSignPlanRequest;
 import dev.wxpay.payscore.model.SignPlanDetail;
 import dev.wxpay.payscore.model.UserSignPlan;
 import dev.wxpay.runtime.Notification;
-import dev.wxpay.runtime.WechatPayClient;
 import dev.wxpay.testkit.NotificationDelivery;
 import dev.wxpay.testkit.SimulatedMerchant;
 import dev.wxpay.testkit.WechatPaySimulator;
@@ -72,7 +71,10 @@ class NotificationEndpointTest {
     int port;
 
     @Autowired
-    WechatPayClient client;
+    PayscorePlansApi plans;
+
+    @Autowired
+    UserSignPlansApi signPlans;
 
     @Autowired
     MeterRegistry meters;
@@ -152,14 +154,14 @@ class NotificationEndpointTest {
     }
 
     String signPlan(String path) {
-        String planId = new PayscorePlansApi(client).createPayscorePlan(new CreatePayscorePlanRequest()
+        String planId = plans.createPayscorePlan(new CreatePayscorePlanRequest()
                 .serviceId("2002000000000558128851361561536").appid("wxd678efh567hg6787").planName("瑜伽课1节")
                 .planDuration(30).deductionQuantity(1).totalOriginalPrice(10000L).totalActualPrice(9000L)
                 .planDetailList(List.of(new CreatePlanDetail().originalPrice(10000L).actualPrice(9000L)
                         .planDetailName("第1节课")))
                 .merchantPlanNo("P" + System.nanoTime())).getPlanId();
         String no = "S" + System.nanoTime();
-        new UserSignPlansApi(client).createUserSignPlan(new CreateUserSignPlanRequest()
+        signPlans.createUserSignPlan(new CreateUserSignPlanRequest()
                 .serviceId("2002000000000558128851361561536").planId(planId).appid("wxd678efh567hg6787")
                 .openid("oUpF8uMuAJO_M2pxb1Q9zNjWeS6o").merchantSignPlanNo(no)
                 .notifyUrl("http://127.0.0.1:" + port + path)

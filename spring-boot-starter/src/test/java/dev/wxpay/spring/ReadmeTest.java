@@ -93,4 +93,20 @@ class ReadmeTest {
             assertThat(test).contains(line);
         }
     }
+
+    @Test
+    @DisplayName("the injected API call of this README and of the project README is the one the Tomcat test makes")
+    void injectedCallIsTheTestedOne() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String projectReadme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+        String test = Files.readString(Path.of("src/test/java/dev/wxpay/spring/NotificationEndpointTest.java"),
+                StandardCharsets.UTF_8);
+        assertThat(test).contains("@Autowired\n    UserSignPlansApi signPlans;");
+        for (String line : List.of("SignPlans(UserSignPlansApi signPlans) {", "this.signPlans = signPlans;",
+                "return signPlans.createUserSignPlan(request);")) {
+            assertThat(readme).contains(line);
+            assertThat(projectReadme).contains(line);
+        }
+        assertThat(test).contains("signPlans.createUserSignPlan(new CreateUserSignPlanRequest()");
+    }
 }

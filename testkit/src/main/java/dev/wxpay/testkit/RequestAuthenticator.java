@@ -98,13 +98,25 @@ final class RequestAuthenticator {
         return auth;
     }
 
-    /** {@code METHOD\nTARGET\nTIMESTAMP\nNONCE\nBODY\n} over the exact bytes received. */
+    /**
+     * {@code METHOD\nTARGET\nTIMESTAMP\nNONCE\nBODY\n} over the exact bytes received; for a media upload BODY is
+     * the {@code meta} part alone, as WeChat Pay signs uploads (the file is not signed).
+     */
     private static byte[] requestMessage(LoopbackHttpServer.HttpCall call, String timestamp, String nonce) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + call.body().length);
+        byte[] body = call.body();
+        if (MultipartBody.isMultipart(call.header("Content-Type"))) {
+            try {
+                MultipartBody.Part meta = MultipartBody.parse(body, call.header("Content-Type")).part("meta");
+                body = meta == null ? new byte[0] : meta.content();
+            } catch (IllegalArgumentException e) {
+                body = new byte[0]; // malformed: the signature fails here, the validation names the defect
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + body.length);
         byte[] head = (call.method() + "\n" + call.target() + "\n" + timestamp + "\n" + nonce + "\n")
                 .getBytes(StandardCharsets.UTF_8);
         out.writeBytes(head);
-        out.writeBytes(call.body());
+        out.writeBytes(body);
         out.write('\n');
         return out.toByteArray();
     }

@@ -117,8 +117,8 @@ final class SensitiveFieldCodec {
         }
     }
 
-    /** The plaintext, or null when the text is not ciphertext for {@code key}. */
-    private static String decrypt(String ciphertext, PrivateKey key) {
+    /** The plaintext, or null when the text is not ciphertext for {@code key} (or no key was named). */
+    static String decrypt(String ciphertext, PrivateKey key) {
         if (key == null) {
             return null;
         }

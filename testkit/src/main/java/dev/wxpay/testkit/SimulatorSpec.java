@@ -2,14 +2,11 @@ package dev.wxpay.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
-import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -53,8 +50,6 @@ public final class SimulatorSpec {
     /** Classpath resource of the payments (prepay, query, close, refunds, bills) description in {@code wxpay-spec}. */
     public static final String PAYMENTS_RESOURCE = "wxpay/v3/payments.yaml";
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private final String name;
     private final List<SpecOperation> operations;
 
@@ -66,6 +61,44 @@ public final class SimulatorSpec {
     /** The PayScore spec from the {@code wxpay-spec} jar on the classpath. */
     public static SimulatorSpec payscore() {
         return fromClasspath(PAYSCORE_RESOURCE, SimulatorSpec.class.getClassLoader());
+    }
+
+    /** Classpath resource listing the whole bundled API's product documents ({@code products: [{name, file}]}). */
+    public static final String WHOLE_API_INDEX = "wxpay/v3/index.yaml";
+
+    /**
+     * The whole bundled WeChat Pay APIv3 from the {@code wxpay-spec} jar: every product document its index lists,
+     * combined into one spec (993 operations). Parsing takes seconds: read it once and share it.
+     *
+     * @throws IllegalArgumentException when the index or a product document is missing or unreadable
+     */
+    public static SimulatorSpec wholeApi() {
+        ClassLoader loader = SimulatorSpec.class.getClassLoader();
+        JsonNode index;
+        try (InputStream in = loader.getResourceAsStream(WHOLE_API_INDEX)) {
+            if (in == null) {
+                throw new IllegalArgumentException("classpath resource " + WHOLE_API_INDEX
+                        + " not found (is dev.wxpay:wxpay-spec on the classpath?)");
+            }
+            index = new ObjectMapper(new YAMLFactory()).readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read classpath resource " + WHOLE_API_INDEX, e);
+        }
+        JsonNode products = index == null ? null : index.get("products");
+        if (products == null || !products.isArray() || products.isEmpty()) {
+            throw new IllegalArgumentException(WHOLE_API_INDEX + " lists no products");
+        }
+        String folder = WHOLE_API_INDEX.substring(0, WHOLE_API_INDEX.lastIndexOf('/') + 1);
+        List<SimulatorSpec> specs = new ArrayList<>();
+        for (JsonNode product : products) {
+            JsonNode file = product.get("file");
+            if (file == null || !file.isTextual()) {
+                throw new IllegalArgumentException(WHOLE_API_INDEX + ": product " + product + " names no file");
+            }
+            specs.add(fromClasspath(folder + file.asText(), loader));
+        }
+        SimulatorSpec all = combine(specs.toArray(new SimulatorSpec[0]));
+        return new SimulatorSpec("classpath:" + WHOLE_API_INDEX, all.operations);
     }
 
     /** The payments spec from the {@code wxpay-spec} jar on the classpath. */
@@ -167,6 +200,21 @@ public final class SimulatorSpec {
         return Collections.unmodifiableSortedSet(ids);
     }
 
+    /**
+     * A request to {@code operationId} that this spec's simulator accepts (the spec's example, or a schema-valid
+     * instance with every required field).
+     *
+     * @throws IllegalArgumentException when the spec has no such operation
+     */
+    public RequestExample requestExample(String operationId) {
+        for (SpecOperation op : operations) {
+            if (op.operationId().equals(operationId)) {
+                return RequestExample.of(op, op.bodyExample());
+            }
+        }
+        throw new IllegalArgumentException("spec " + name + " has no operation " + operationId);
+    }
+
     List<SpecOperation> operations() {
         return operations;
     }
@@ -229,13 +277,18 @@ public final class SimulatorSpec {
                     || "path".equals(p.getIn()), p.getSchema()));
         }
         Schema<?> bodySchema = null;
+        JsonNode bodyExample = null;
         boolean bodyRequired = false;
         boolean hasBody = false;
+        boolean multipart = false;
         if (operation.getRequestBody() != null) {
             hasBody = true;
             bodyRequired = Boolean.TRUE.equals(operation.getRequestBody().getRequired());
-            MediaType media = json(operation.getRequestBody().getContent());
+            io.swagger.v3.oas.models.media.Content content = operation.getRequestBody().getContent();
+            multipart = content != null && content.keySet().stream().anyMatch(k -> k.startsWith("multipart/"));
+            MediaType media = json(content);
             bodySchema = media == null ? null : media.getSchema();
+            bodyExample = media == null || multipart ? null : givenExample(media);
         }
         int status = 200;
         JsonNode example = null;
@@ -248,13 +301,16 @@ public final class SimulatorSpec {
                 ApiResponse response = operation.getResponses().get(successCode);
                 MediaType media = response == null ? null : json(response.getContent());
                 if (media != null) {
-                    example = exampleOf(media);
+                    // The spec's example where it fits its schema, repaired where not: the client must map it.
                     responseSchema = media.getSchema();
+                    JsonNode given = givenExample(media);
+                    example = responseSchema == null ? given : given == null
+                            ? SchemaInstances.fullInstance(responseSchema) : SchemaInstances.repair(given, responseSchema);
                 }
             }
         }
-        return new SpecOperation(method.name(), path, id, List.copyOf(params), hasBody, bodyRequired, bodySchema,
-                status, example, responseSchema);
+        return new SpecOperation(method.name(), path, id, List.copyOf(params), hasBody, bodyRequired, multipart,
+                bodySchema, bodyExample, status, example, responseSchema);
     }
 
     private static MediaType json(io.swagger.v3.oas.models.media.Content content) {
@@ -269,7 +325,8 @@ public final class SimulatorSpec {
         return content.values().iterator().next();
     }
 
-    private static JsonNode exampleOf(MediaType media) {
+    /** The media type's own example (or its first named one, in key order), else null. */
+    private static JsonNode givenExample(MediaType media) {
         if (media.getExample() != null) {
             return toNode(media.getExample());
         }
@@ -281,7 +338,7 @@ public final class SimulatorSpec {
                 return toNode(example.getValue());
             }
         }
-        return media.getSchema() == null ? null : synthesise(media.getSchema(), 0);
+        return null;
     }
 
     private static JsonNode toNode(Object value) {
@@ -289,44 +346,5 @@ public final class SimulatorSpec {
             return ((JsonNode) value).deepCopy();
         }
         return new ObjectMapper().valueToTree(value);
-    }
-
-    /** An example built from the schema's property examples, for specs that only give examples per property. */
-    private static JsonNode synthesise(Schema<?> schema, int depth) {
-        if (schema.getExample() != null) {
-            return toNode(schema.getExample());
-        }
-        if (depth > 12) {
-            return NODES.nullNode();
-        }
-        String type = SpecOperation.typeOf(schema);
-        if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
-            ObjectNode node = NODES.objectNode();
-            schema.getProperties().forEach((k, v) -> node.set(k, synthesise(v, depth + 1)));
-            return node;
-        }
-        if ("array".equals(type) || schema instanceof ArraySchema) {
-            ArrayNode node = NODES.arrayNode();
-            if (schema.getItems() != null) {
-                node.add(synthesise(schema.getItems(), depth + 1));
-            }
-            return node;
-        }
-        if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
-            return toNode(schema.getEnum().get(0));
-        }
-        if ("integer".equals(type)) {
-            return NODES.numberNode(1);
-        }
-        if ("number".equals(type)) {
-            return NODES.numberNode(1.0);
-        }
-        if ("boolean".equals(type)) {
-            return NODES.booleanNode(true);
-        }
-        if ("object".equals(type)) {
-            return NODES.objectNode();
-        }
-        return NODES.textNode("string");
     }
 }

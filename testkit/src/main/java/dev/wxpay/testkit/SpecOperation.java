@@ -21,7 +21,9 @@ final class SpecOperation {
     private final List<Param> params;
     private final boolean hasBody;
     private final boolean bodyRequired;
+    private final boolean multipart;
     private final Schema<?> bodySchema;
+    private final JsonNode bodyExample;
     private final int successStatus;
     private final JsonNode example;
     private final Schema<?> responseSchema;
@@ -29,15 +31,17 @@ final class SpecOperation {
     private final int literalSegments;
 
     SpecOperation(String method, String pathTemplate, String operationId, List<Param> params, boolean hasBody,
-                  boolean bodyRequired, Schema<?> bodySchema, int successStatus, JsonNode example,
-                  Schema<?> responseSchema) {
+                  boolean bodyRequired, boolean multipart, Schema<?> bodySchema, JsonNode bodyExample,
+                  int successStatus, JsonNode example, Schema<?> responseSchema) {
         this.method = method;
         this.pathTemplate = pathTemplate;
         this.operationId = operationId;
         this.params = params;
         this.hasBody = hasBody;
         this.bodyRequired = bodyRequired;
+        this.multipart = multipart;
         this.bodySchema = bodySchema;
+        this.bodyExample = bodyExample;
         this.successStatus = successStatus;
         this.example = example;
         this.responseSchema = responseSchema;
@@ -75,8 +79,18 @@ final class SpecOperation {
         return bodyRequired;
     }
 
+    /** True for a media upload: the body is {@code multipart/form-data} with a {@code meta} JSON part. */
+    boolean multipart() {
+        return multipart;
+    }
+
     Schema<?> bodySchema() {
         return bodySchema;
+    }
+
+    /** The spec's example request body, or null; callers must copy before changing it. */
+    JsonNode bodyExample() {
+        return bodyExample;
     }
 
     int successStatus() {

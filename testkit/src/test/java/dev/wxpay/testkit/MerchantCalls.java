@@ -14,6 +14,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -107,6 +108,44 @@ final class MerchantCalls {
                 + "\",signature=\"" + sign(merchant.privateKey().orElseThrow(), message) + "\",timestamp=\""
                 + s.timestamp() + "\",serial_no=\"" + s.serialNo() + "\"";
         return send(method, target, body, authorization);
+    }
+
+    /**
+     * A media upload: {@code parts} (name, file name or null, bytes) as {@code multipart/form-data}, signed over
+     * {@code signedMeta} as WeChat Pay signs uploads (the meta JSON alone).
+     */
+    Answer upload(String target, String signedMeta, List<Object[]> parts) {
+        String boundary = "b0undary" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Object[] part : parts) {
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part[0] + "\""
+                    + (part[1] == null ? "" : "; filename=\"" + part[1] + "\"") + "\r\n"
+                    + (part[1] == null ? "Content-Type: application/json\r\n" : "Content-Type: image/png\r\n")
+                    + "\r\n";
+            body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            body.writeBytes((byte[]) part[2]);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        String nonce = "n0nce" + System.nanoTime();
+        String message = "POST\n" + target + "\n" + timestamp + "\n" + nonce + "\n" + signedMeta + "\n";
+        String authorization = "WECHATPAY2-SHA256-RSA2048 mchid=\"" + merchant.mchid() + "\",nonce_str=\"" + nonce
+                + "\",signature=\"" + sign(merchant.privateKey().orElseThrow(), message) + "\",timestamp=\""
+                + timestamp + "\",serial_no=\"" + merchant.certificateSerialNo() + "\"";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUri() + target))
+                .header("Authorization", authorization).header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(r.statusCode(), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A signed GET whose answer is kept as bytes (a bill download, possibly gzip). */

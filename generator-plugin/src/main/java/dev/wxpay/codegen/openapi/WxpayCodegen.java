@@ -77,6 +77,28 @@ public class WxpayCodegen extends AbstractJavaCodegen {
         setSkipOperationExample(true);
     }
 
+    /**
+     * Sends what OpenAPI Generator logs through this configuration to {@code log}, naming {@code source} (see
+     * {@link CodegenLog}); returns how many of its loggers were routed.
+     */
+    public int reportTo(dev.wxpay.codegen.GenerationLog log, String source) {
+        return CodegenLog.install(this, log, source);
+    }
+
+    @Override
+    public void setParameterExampleValue(org.openapitools.codegen.CodegenParameter codegenParameter,
+                                         io.swagger.v3.oas.models.parameters.RequestBody requestBody) {
+        // Request-body examples are never printed (the model documents properties, not parameters); computing
+        // them only made AbstractJavaCodegen warn "Ignoring complex example on request body" for object examples.
+    }
+
+    @Override
+    public void preprocessOpenAPI(io.swagger.v3.oas.models.OpenAPI openAPI) {
+        // Not AbstractJavaCodegen's: it logs "Processing operation <id>" for every operation and adds the
+        // x-content-type / x-accepts extensions its own templates print; ours read the spec's media types
+        // themselves. DefaultCodegen's part only acts with oneOf interfaces, which we do not use.
+    }
+
     @Override
     public CodegenCallback fromCallback(String name, Callback callback, List<Server> servers) {
         // Notifications are built from the spec's callbacks themselves (ModelBuilder), never from this codegen

@@ -1,5 +1,6 @@
 package dev.wxpay.codegen.render;
 
+import dev.wxpay.codegen.ClientIndexBuilder;
 import dev.wxpay.codegen.GenerationException;
 import dev.wxpay.codegen.model.ApiClassModel;
 import dev.wxpay.codegen.model.ChainNodeModel;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * Step 5: prints the client model through the registered {@link MustacheJavaEngineAdapter}, one source file per
- * class, in a fixed order. Renders nothing it has to decide. Immutable and thread-safe.
+ * class, in a fixed order, and the package's client index resource. Renders nothing it has to decide. Immutable
+ * and thread-safe.
  */
 public final class Renderer {
     private final TemplatingEngineAdapter engine;
@@ -66,6 +68,9 @@ public final class Renderer {
         }
         model.notifications().ifPresent(n -> files.add(file(model, n.packageName(), n.className(),
                 "notifications.mustache", n)));
+        // The index of the classes built from a client alone, a resource beside the sources (see ClientIndexModel).
+        ClientIndexBuilder.build(model).ifPresent(index -> files.add(new RenderedFile(index.resourcePath(),
+                text(model, index.resourcePath(), "index.mustache", index, List.of()))));
         return files;
     }
 

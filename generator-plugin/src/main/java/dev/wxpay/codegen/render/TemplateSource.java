@@ -20,7 +20,7 @@ public final class TemplateSource implements TemplatingExecutor {
     public static final String BUILT_IN_FOLDER = "wxpay-templates/";
     /** The template files, in a fixed order (for hashing). */
     public static final List<String> TEMPLATES = List.of("api.mustache", "chain.mustache", "header.mustache",
-            "model.mustache", "modelClass.mustache", "notifications.mustache", "validation.mustache");
+            "index.mustache", "model.mustache", "modelClass.mustache", "notifications.mustache", "validation.mustache");
 
     private final Path userDirectory;
     private final ClassLoader classLoader;

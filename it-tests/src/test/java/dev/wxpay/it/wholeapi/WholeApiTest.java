@@ -1,11 +1,8 @@
 package dev.wxpay.it.wholeapi;
 
-import dev.wxpay.codegen.GenerationLog;
 import dev.wxpay.codegen.GenerationRequest;
 import dev.wxpay.codegen.GenerationResult;
-import dev.wxpay.codegen.WxpayGenerator;
 import dev.wxpay.codegen.read.BundledSpecs;
-import dev.wxpay.it.ConsumerCompiler;
 import dev.wxpay.it.ConsumerCompiler.Compilation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,9 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,7 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Generates every product of the bundled whole-API spec (the wxpay-spec jar's {@code wxpay/v3/index.yaml}) in one
  * run, as the plugin's {@code products} does, and compiles it with {@code --release 11 -Werror} against the
  * runtime. Prints one line {@code WHOLE-API products=<p> operations=<n> generated=<g> compiled=<c> skipped=<s>
- * longest_simple_name=<k> longest_path=<m>}; the report is target/whole-api-report.txt.
+ * longest_simple_name=<k> longest_path=<m>}; the report is target/whole-api-report.txt. The generation and compilation
+ * are {@link WholeApiBuild}'s, shared with {@link RoundTripTest}.
  */
 @DisplayName("The whole bundled API")
 class WholeApiTest {
@@ -33,37 +29,20 @@ class WholeApiTest {
     @Test
     @DisplayName("generates every product in one run and compiles with --release 11 -Werror, names and paths short")
     void wholeApiGeneratesAndCompiles() throws IOException {
-        ClassLoader loader = WholeApiTest.class.getClassLoader();
-        assumeTrue(loader.getResource(BundledSpecs.INDEX) != null,
+        assumeTrue(WholeApiBuild.available(),
                 "the wxpay-spec jar does not bundle the whole API yet (" + BundledSpecs.INDEX + ")");
-        BundledSpecs bundle = BundledSpecs.load(loader);
-        List<GenerationRequest.Product> products = bundle.select(bundle.names()).stream()
-                .map(p -> new GenerationRequest.Product(p.name(), p.source())).toList();
-        Path target = Path.of("target", "whole-api").toAbsolutePath();
-        Path sources = target.resolve("src");
-        List<String> warnings = new ArrayList<>();
-        long start = System.nanoTime();
-        GenerationResult result = new WxpayGenerator(new GenerationLog() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-        }).generate(GenerationRequest.builder().products(products).packageName("dev.wxpay.whole")
-                .outputDirectory(sources).force(true).generatorVersion("whole-api-test").build());
-        long generationMillis = (System.nanoTime() - start) / 1_000_000;
-
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(sources)) {
-            files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
-        }
+        WholeApiBuild build = WholeApiBuild.get();
+        List<GenerationRequest.Product> products = build.products();
+        GenerationResult result = build.result();
+        List<String> warnings = build.warnings();
+        long generationMillis = build.generationMillis();
+        List<Path> files = build.files();
+        Path target = WholeApiBuild.TARGET;
+        Path sources = WholeApiBuild.sources();
         int longestName = files.stream().mapToInt(f -> f.getFileName().toString().length() - ".java".length())
                 .max().orElse(0);
         int longestPath = files.stream().mapToInt(f -> sources.relativize(f).toString().length()).max().orElse(0);
-        Compilation compilation = ConsumerCompiler.compile(files, target.resolve("classes"), true);
+        Compilation compilation = build.compilation();
 
         int p = products.size();
         int n = result.operations();

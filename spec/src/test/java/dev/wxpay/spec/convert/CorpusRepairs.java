@@ -32,7 +32,11 @@ import java.util.regex.Pattern;
  *       {@code required: true}, {@code type: string}, the description of the first declaration of that name
  *       elsewhere in the corpus); a declared path parameter that is not in the template is removed;</li>
  *   <li>a response without {@code description} (required in OpenAPI) gets the HTTP reason phrase;</li>
- *   <li>the singular {@code tag} some operations use is folded into {@code tags}.</li>
+ *   <li>the singular {@code tag} some operations use is folded into {@code tags};</li>
+ *   <li>an {@code integer} without {@code format} whose example does not fit in 32 bits gets {@code int64} (clients
+ *       read an integer without format as 32-bit, and WeChat Pay's ids and amounts there are wider);</li>
+ *   <li>a {@code 204} answer with a {@code schema}: the schema is removed (204 No Content has no body);</li>
+ *   <li>{@code allOf} with a {@code $ref}: see {@link #repairAllOf}.</li>
  * </ul>
  */
 final class CorpusRepairs {
@@ -45,11 +49,13 @@ final class CorpusRepairs {
             Map.entry("204", "No Content"), Map.entry("default", "Error"));
 
     private final List<Repair> repairs = new ArrayList<>();
+    private JsonNode definitions = JsonNodeFactory.instance.objectNode();
     private final Map<String, JsonNode> pathParameterDescriptions = new HashMap<>();
 
     /** Repairs {@code swagger} in place and returns the repairs made, in document order. */
     List<Repair> apply(ObjectNode swagger) {
         ObjectNode paths = (ObjectNode) swagger.path("paths");
+        definitions = swagger.path("definitions");
         rememberPathParameterDescriptions(paths);
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> pathItem = it.next();
@@ -119,6 +125,13 @@ final class CorpusRepairs {
                 value.put("description", reason);
                 add(method, path, pointer, "response-description", "description '" + reason + "' added (required by OpenAPI)");
             }
+            if ("204".equals(response.getKey()) && value.has("schema")) {
+                // 204 No Content has no body by definition (RFC 9110): a schema there makes clients wait for one.
+                value.remove("schema");
+                value.remove("examples");
+                add(method, path, pointer + "/schema", "no-content-schema",
+                        "schema removed from a 204 No Content answer (it has no body)");
+            }
             if (value.has("schema")) {
                 repairSchema(method, path, value.get("schema"), pointer + "/schema");
             }
@@ -168,6 +181,7 @@ final class CorpusRepairs {
             return;
         }
         ObjectNode schema = (ObjectNode) node;
+        repairAllOf(method, path, schema, pointer);
         JsonNode type = schema.get("type");
         if (type != null) {
             String name = type.asText();
@@ -180,6 +194,14 @@ final class CorpusRepairs {
                 schema.put("type", fixed);
                 add(method, path, pointer, "invalid-type", "type '" + name + "' -> '" + fixed + "'");
             }
+        }
+        JsonNode example = schema.get("example");
+        if ("integer".equals(schema.path("type").asText()) && !schema.has("format") && example != null
+                && example.isIntegralNumber() && !example.canConvertToInt()) {
+            // Without a format, clients read an integer as 32-bit: the corpus' own example says it is wider.
+            schema.put("format", "int64");
+            add(method, path, pointer, "int64-format", "format int64 added (the example " + example
+                    + " does not fit in 32 bits)");
         }
         if ("array".equals(schema.path("type").asText()) && !schema.has("items")) {
             repairArrayWithoutItems(method, path, schema, pointer);
@@ -201,6 +223,63 @@ final class CorpusRepairs {
             for (int i = 0; i < parts.size(); i++) {
                 repairSchema(method, path, parts.get(i), pointer + "/" + combiner + "/" + i);
             }
+        }
+    }
+
+    /**
+     * An {@code allOf} of a {@code $ref} and inline parts: a scalar property an inline part declares again (only to
+     * list it as required) is dropped there, so the referenced declaration alone describes it (two declarations
+     * disagree, typically on {@code x-is-sensitive}, and clients cannot merge them); and a {@code $ref} to a string
+     * definition whose other parts only add enum values becomes that string with both enums (the conversion would
+     * turn it into an empty object).
+     */
+    private void repairAllOf(String method, String path, ObjectNode schema, String pointer) {
+        JsonNode parts = schema.get("allOf");
+        if (parts == null || !parts.isArray()) {
+            return;
+        }
+        Set<String> referenced = new LinkedHashSet<>();
+        JsonNode scalar = null;
+        for (JsonNode part : parts) {
+            String ref = part.path("$ref").asText("");
+            if (ref.startsWith("#/definitions/")) {
+                JsonNode definition = definitions.path(ref.substring("#/definitions/".length()));
+                definition.path("properties").fieldNames().forEachRemaining(referenced::add);
+                scalar = "string".equals(definition.path("type").asText()) ? definition : null;
+            }
+        }
+        boolean onlyEnums = scalar != null;
+        for (int i = 0; i < parts.size(); i++) {
+            JsonNode part = parts.get(i);
+            if (part.has("$ref")) {
+                continue;
+            }
+            for (Iterator<String> names = part.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                onlyEnums &= name.equals("enum") || name.equals("type") && "string".equals(part.path("type").asText());
+            }
+            JsonNode properties = part.path("properties");
+            for (String name : referenced) {
+                JsonNode again = properties.get(name);
+                if (again != null && !again.has("properties") && !again.has("items") && !again.has("allOf")) {
+                    ((ObjectNode) properties).remove(name);
+                    add(method, path, JsonPointers.child(pointer + "/allOf/" + i + "/properties", name),
+                            "allof-redeclared", "property '" + name + "' declared again beside its $ref: removed here");
+                }
+            }
+        }
+        if (onlyEnums && schema.size() == 1) {
+            Set<String> values = new LinkedHashSet<>();
+            scalar.path("enum").forEach(v -> values.add(v.asText()));
+            parts.forEach(part -> part.path("enum").forEach(v -> values.add(v.asText())));
+            schema.remove("allOf");
+            schema.put("type", "string");
+            if (scalar.has("description")) {
+                schema.set("description", scalar.get("description"));
+            }
+            values.forEach(schema.putArray("enum")::add);
+            add(method, path, pointer, "allof-string-enum", "allOf of a string enum and more enum values: one string"
+                    + " with " + values.size() + " values");
         }
     }
 

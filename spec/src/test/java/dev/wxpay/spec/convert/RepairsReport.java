@@ -18,6 +18,10 @@ final class RepairsReport {
         TITLES.put("component-renamed", "Converted components renamed (a curated file defines the name)");
         TITLES.put("tag-folded", "Singular `tag` folded into `tags`");
         TITLES.put("response-description", "Responses given the description OpenAPI requires");
+        TITLES.put("int64-format", "Integers given `format: int64` (their example does not fit in 32 bits)");
+        TITLES.put("no-content-schema", "Schemas removed from 204 No Content answers");
+        TITLES.put("allof-redeclared", "Properties declared again beside their `allOf` `$ref`, removed");
+        TITLES.put("allof-string-enum", "`allOf` of a string enum and more values made one string enum");
     }
 
     private RepairsReport() {

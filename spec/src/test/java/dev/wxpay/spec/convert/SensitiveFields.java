@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *       {@link #NOT_A_FIELD} (the AEAD envelope of a downloaded certificate, {@code 加密后的证书内容}), or</li>
  *   <li>its parent object lists it in {@code x-is-sensitive}.</li>
  * </ol>
- * Example values ({@code example}, {@code examples}, {@code enum}, {@code default}) are never read as schemas.
+ * Example values ({@code example}, {@code examples}, {@code enum}, {@code default}) are never read as schemas, and
+ * the {@code items} of an array are never marked (the runtime's contract is a {@code String} property).
  */
 public final class SensitiveFields {
     /** The extension this class sets; the generator puts {@code dev.wxpay.runtime.SensitiveField} on such fields. */
@@ -65,7 +66,8 @@ public final class SensitiveFields {
             return;
         }
         ObjectNode object = (ObjectNode) node;
-        if ("string".equals(object.path("type").asText()) && !object.has(EXTENSION)
+        // An array's items are never marked: the runtime encrypts String properties, not the elements of a list.
+        if ("string".equals(object.path("type").asText()) && !object.has(EXTENSION) && !pointer.endsWith("/items")
                 && (isSensitive(object.path("format").asText(null), object.path("description").asText(null))
                 || listedByParent.contains(lastToken(pointer)))) {
             object.put(EXTENSION, true);
