@@ -125,11 +125,6 @@ final class TrustedKeys {
         return autoCertificates || shared != null;
     }
 
-    /** The id configured for {@code Wechatpay-Serial}, or null for the default. */
-    String requestSerial() {
-        return requestSerial;
-    }
-
     private boolean trust(String id, PublicKey key, String method) {
         String normalised = ResponseVerifier.normalise(id);
         for (Map.Entry<String, PublicKey> e : keys.entrySet()) {
