@@ -172,6 +172,9 @@ class PlatformCertificatesTest {
     void firstDownload() {
         WechatPayClient client = client(builder());
         assertThat(client.platformCertificates().get().serials()).containsExactly(serial(certA));
+        assertThat(client.platformCertificates().get().certificates()).containsExactly(certA.certificate);
+        assertThat(client.platformCertificates().get().toString())
+                .isEqualTo("PlatformCertificates{serials=[" + serial(certA) + "], refreshEvery=PT12H}");
         assertThat(call(client)).isEqualTo("{\"ok\":true}");
         assertThat(server.requests().get(1).header("Wechatpay-Serial")).isEqualTo(serial(certA));
         assertThat(client.encryptionKeyId()).isEqualTo(serial(certA));
