@@ -96,10 +96,16 @@ final class OperationBuilder {
             multipart.add(op, pointer, parts);
         }
         addBody(op, pointer, parts);
-        String responseType = responseType(op, pointer);
+        boolean download = FileAnswers.isDownload(raw);
+        if (download && (op.bodyParam != null || hasForm || parts.parameters.stream()
+                .anyMatch(p -> p.location().equals("header")))) {
+            throw new UnsupportedConstruct(pointer + ": a file download takes path and query parameters only (it is"
+                    + " sent as a signed GET of its URL); remove the body and header parameters");
+        }
+        String responseType = download ? "Download" : responseType(op, pointer);
         String methodName = JavaNames.safeIdentifier(JavaNames.camel(op.operationId), "Operation");
         String tag = raw != null && raw.getTags() != null && !raw.getTags().isEmpty() ? raw.getTags().get(0) : "";
-        List<String> javadoc = operationJavadoc(op, raw);
+        List<String> javadoc = operationJavadoc(op, raw, download);
         StringBuilder declarations = new StringBuilder();
         StringBuilder arguments = new StringBuilder();
         for (ParameterModel p : parts.parameters) {
@@ -110,11 +116,11 @@ final class OperationBuilder {
             declarations.append(p.javaType()).append(' ').append(p.javaName());
             arguments.append(p.javaName());
         }
-        boolean hasBody = !"Void".equals(responseType);
+        boolean hasBody = !"Void".equals(responseType) && !download;
         return new OperationModel(op.operationId, methodName, op.httpMethod.toUpperCase(Locale.ROOT),
                 op.path, tag, javadoc, parts.parameters, declarations.toString(), arguments.toString(), responseType,
                 hasBody ? responseType : "void", hasBody ? "return " : "", hasBody ? ".data()" : "",
-                parts.nullChecks, parts.nestedChecks, parts.builderCalls);
+                parts.nullChecks, parts.nestedChecks, parts.builderCalls, download);
     }
 
     /** Path parameters in placeholder order; every placeholder declared and every declaration used. */
@@ -216,7 +222,7 @@ final class OperationBuilder {
         return responseType;
     }
 
-    private List<String> operationJavadoc(CodegenOperation op, Operation raw) {
+    private List<String> operationJavadoc(CodegenOperation op, Operation raw, boolean download) {
         List<String> lines = new ArrayList<>();
         lines.addAll(JavaText.javadocLines(op.summary));
         if (lines.isEmpty()) {
@@ -231,6 +237,11 @@ final class OperationBuilder {
         lines.add("");
         lines.add(" <p>{@code " + op.httpMethod + " " + JavaText.javadocInline(op.path) + "} (operationId {@code "
                 + JavaText.javadocInline(op.operationId) + "})");
+        if (download) {
+            lines.add("");
+            lines.add(" <p>The answer is a file: the request is signed, the file comes unsigned, as WeChat Pay sends it, and");
+            lines.add(" is streamed as it arrives (see {@code WechatPayClient#download}).");
+        }
         if (raw != null && raw.getExternalDocs() != null && raw.getExternalDocs().getUrl() != null) {
             String label = raw.getExternalDocs().getDescription() == null ? "Official documentation"
                     : raw.getExternalDocs().getDescription();
