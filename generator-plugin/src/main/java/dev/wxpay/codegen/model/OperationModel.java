@@ -23,13 +23,17 @@ import java.util.Objects;
  * @param builderCalls         the {@code ApiRequest.Builder} calls after {@code builder(method, path)}
  * @param download             the answer is a file ({@code FileAnswers}): the API class streams it with the runtime's
  *                             unsigned download instead of {@code execute}; its response types are {@code Download}
+ * @param requestDeclarations  the private request builder's declarations: {@code parameterDeclarations}, after
+ *                             {@code WechatPayClient client} when an {@code x-wxpay-sensitive} path or query value is
+ *                             encrypted with the client's key
+ * @param requestArguments     the arguments of a call of the request builder, in the same order
  */
 public record OperationModel(String operationId, String methodName, String httpMethod, String path,
                              String tag, List<String> javadoc, List<ParameterModel> parameters,
                              String parameterDeclarations, String argumentNames, String responseType,
                              String plainReturnType, String plainReturnPrefix, String plainReturnSuffix,
                              List<NullCheck> nullChecks, List<NestedCheck> nestedChecks, List<String> builderCalls,
-                             boolean download) {
+                             boolean download, String requestDeclarations, String requestArguments) {
     public OperationModel {
         Objects.requireNonNull(operationId, "operationId");
         javadoc = List.copyOf(javadoc);
