@@ -19,7 +19,8 @@ import java.util.TreeSet;
 
 /**
  * Groups operations into API classes, one per tag ({@code PartnerUserSignPlans} gives
- * {@code PartnerUserSignPlansApi}), with their imports and Javadoc. Stateless and thread-safe.
+ * {@code PartnerUserSignPlansApi}), with their imports and Javadoc; file downloads go to the class's own list, printed
+ * as streaming methods. Stateless and thread-safe.
  */
 final class ApiClassBuilder {
     private final OpenAPI openAPI;
@@ -46,11 +47,19 @@ final class ApiClassBuilder {
                     "dev.wxpay.runtime.RequestValidationException", "dev.wxpay.runtime.WechatPayClient",
                     "java.util.ArrayList", "java.util.List", "java.util.Objects",
                     "java.util.concurrent.CompletableFuture"));
+            List<OperationModel> calls = new ArrayList<>();
+            List<OperationModel> downloads = new ArrayList<>();
             for (OperationModel op : ops) {
                 for (ParameterModel p : op.parameters()) {
                     imports.addAll(JavaTypes.importsOf(p.javaType(), context.modelPackage()));
                 }
-                imports.addAll(JavaTypes.importsOf(op.responseType(), context.modelPackage()));
+                if (op.download()) {
+                    imports.addAll(List.of("dev.wxpay.runtime.Download", "java.io.OutputStream", "java.nio.file.Path"));
+                    downloads.add(op);
+                } else {
+                    imports.addAll(JavaTypes.importsOf(op.responseType(), context.modelPackage()));
+                    calls.add(op);
+                }
             }
             String tag = tagByClass.get(entry.getKey());
             List<String> javadoc = new ArrayList<>();
@@ -58,7 +67,7 @@ final class ApiClassBuilder {
             javadoc.add(" The operations tagged <code>" + JavaText.javadocInline(tag.isEmpty() ? "(none)" : tag)
                     + "</code>" + (tagDescription == null ? "." : ": " + JavaText.javadocInline(tagDescription)));
             apis.add(new ApiClassModel(tag, context.apiPackage(), entry.getKey(), List.copyOf(imports), javadoc,
-                    validation.className(), ops));
+                    validation.className(), calls, downloads));
         }
         return apis;
     }

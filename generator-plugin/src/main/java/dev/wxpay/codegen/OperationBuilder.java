@@ -38,6 +38,10 @@ final class OperationBuilder {
             "user-agent", "wechatpay-serial", "wechatpay-timestamp", "wechatpay-nonce", "wechatpay-signature",
             "wechatpay-signature-type", "request-id");
 
+    /** Said of an {@code x-wxpay-sensitive} path or query parameter: the caller passes plaintext. */
+    private static final String SENSITIVE_NOTE = "; plaintext, sent encrypted (RSA-OAEP) for the WeChat Pay key the"
+            + " client trusts";
+
     private final OpenAPI openAPI;
     private final BuildContext context;
     private final JavaTypes types;
@@ -96,10 +100,16 @@ final class OperationBuilder {
             multipart.add(op, pointer, parts);
         }
         addBody(op, pointer, parts);
-        String responseType = responseType(op, pointer);
+        boolean download = FileAnswers.isDownload(raw);
+        if (download && (op.bodyParam != null || hasForm || parts.parameters.stream()
+                .anyMatch(p -> p.location().equals("header")))) {
+            throw new UnsupportedConstruct(pointer + ": a file download takes path and query parameters only (it is"
+                    + " sent as a signed GET of its URL); remove the body and header parameters");
+        }
+        String responseType = download ? "Download" : responseType(op, pointer);
         String methodName = JavaNames.safeIdentifier(JavaNames.camel(op.operationId), "Operation");
         String tag = raw != null && raw.getTags() != null && !raw.getTags().isEmpty() ? raw.getTags().get(0) : "";
-        List<String> javadoc = operationJavadoc(op, raw);
+        List<String> javadoc = operationJavadoc(op, raw, download);
         StringBuilder declarations = new StringBuilder();
         StringBuilder arguments = new StringBuilder();
         for (ParameterModel p : parts.parameters) {
@@ -110,11 +120,17 @@ final class OperationBuilder {
             declarations.append(p.javaType()).append(' ').append(p.javaName());
             arguments.append(p.javaName());
         }
-        boolean hasBody = !"Void".equals(responseType);
+        boolean hasBody = !"Void".equals(responseType) && !download;
+        // Only a request builder that encrypts takes the client, so the other operations print as before.
+        String requestDeclarations = parts.sensitive ? "WechatPayClient client"
+                + (declarations.length() == 0 ? "" : ", " + declarations) : declarations.toString();
+        String requestArguments = parts.sensitive ? "client" + (arguments.length() == 0 ? "" : ", " + arguments)
+                : arguments.toString();
         return new OperationModel(op.operationId, methodName, op.httpMethod.toUpperCase(Locale.ROOT),
                 op.path, tag, javadoc, parts.parameters, declarations.toString(), arguments.toString(), responseType,
                 hasBody ? responseType : "void", hasBody ? "return " : "", hasBody ? ".data()" : "",
-                parts.nullChecks, parts.nestedChecks, parts.builderCalls);
+                parts.nullChecks, parts.nestedChecks, parts.builderCalls, download, requestDeclarations,
+                requestArguments);
     }
 
     /** Path parameters in placeholder order; every placeholder declared and every declaration used. */
@@ -137,11 +153,15 @@ final class OperationBuilder {
             types.typeOf(p.dataType, pointer + "/parameters/" + placeholder);
             // Path values are text on the wire: always String, so the call chain can carry them uniformly.
             String javaName = parts.names.newName(paramName(placeholder), "path:" + placeholder);
+            boolean sensitive = OperationParts.isSensitive(p);
+            parts.sensitive |= sensitive;
             parts.parameters.add(new ParameterModel("path", placeholder, javaName, "String", true,
-                    describe(p.description, "the {@code " + placeholder + "} path segment")));
+                    describe(p.description, "the {@code " + placeholder + "} path segment")
+                            + (sensitive ? SENSITIVE_NOTE : "")));
             parts.nullChecks.add(new OperationModel.NullCheck(javaName,
                     "path parameter " + JavaText.stringContent(placeholder) + " is required"));
-            parts.builderCalls.add(".pathParam(\"" + JavaText.stringContent(placeholder) + "\", " + javaName + ")");
+            parts.builderCalls.add(".pathParam(\"" + JavaText.stringContent(placeholder) + "\", "
+                    + (sensitive ? "client.encryptSensitive(" + javaName + ")" : javaName) + ")");
         }
         for (String declared : pathParams.keySet()) {
             if (!placeholders.contains(declared)) {
@@ -155,14 +175,20 @@ final class OperationBuilder {
         for (CodegenParameter p : op.queryParams) {
             String javaType = types.typeOf(p.dataType, pointer + "/parameters/" + p.baseName);
             String javaName = parts.names.newName(paramName(p.baseName), "query:" + p.baseName);
+            boolean sensitive = OperationParts.isSensitive(p);
+            parts.sensitive |= sensitive;
             parts.parameters.add(new ParameterModel("query", p.baseName, javaName, javaType, p.required,
                     describe(p.description, "the {@code " + p.baseName + "} query parameter")
-                            + (p.required ? " (required)" : " (optional, null to omit)")));
+                            + (p.required ? " (required)" : " (optional, null to omit)")
+                            + (sensitive ? SENSITIVE_NOTE : "")));
             if (p.required) {
                 parts.nullChecks.add(new OperationModel.NullCheck(javaName,
                         "query parameter " + JavaText.stringContent(p.baseName) + " is required"));
             }
-            parts.builderCalls.add(".queryParam(\"" + JavaText.stringContent(p.baseName) + "\", " + javaName + ")");
+            // A sensitive value goes out encrypted for the key the client names in Wechatpay-Serial; null stays omitted.
+            parts.builderCalls.add(".queryParam(\"" + JavaText.stringContent(p.baseName) + "\", " + (sensitive
+                    ? javaName + " == null ? null : client.encryptSensitive(String.valueOf(" + javaName + "))"
+                    : javaName) + ")");
         }
     }
 
@@ -216,7 +242,7 @@ final class OperationBuilder {
         return responseType;
     }
 
-    private List<String> operationJavadoc(CodegenOperation op, Operation raw) {
+    private List<String> operationJavadoc(CodegenOperation op, Operation raw, boolean download) {
         List<String> lines = new ArrayList<>();
         lines.addAll(JavaText.javadocLines(op.summary));
         if (lines.isEmpty()) {
@@ -231,6 +257,11 @@ final class OperationBuilder {
         lines.add("");
         lines.add(" <p>{@code " + op.httpMethod + " " + JavaText.javadocInline(op.path) + "} (operationId {@code "
                 + JavaText.javadocInline(op.operationId) + "})");
+        if (download) {
+            lines.add("");
+            lines.add(" <p>The answer is a file: the request is signed, the file comes unsigned, as WeChat Pay sends it, and");
+            lines.add(" is streamed as it arrives (see {@code WechatPayClient#download}).");
+        }
         if (raw != null && raw.getExternalDocs() != null && raw.getExternalDocs().getUrl() != null) {
             String label = raw.getExternalDocs().getDescription() == null ? "Official documentation"
                     : raw.getExternalDocs().getDescription();

@@ -20,6 +20,13 @@ final class OperationParts {
     final List<OperationModel.NullCheck> nullChecks = new ArrayList<>();
     final List<OperationModel.NestedCheck> nestedChecks = new ArrayList<>();
     final List<String> builderCalls = new ArrayList<>();
+    /** A path or query value is {@code x-wxpay-sensitive}: the request builder takes the client to encrypt it. */
+    boolean sensitive;
+
+    /** Whether a spec parameter is marked {@code x-wxpay-sensitive: true}. */
+    static boolean isSensitive(org.openapitools.codegen.CodegenParameter p) {
+        return p.vendorExtensions != null && Boolean.TRUE.equals(p.vendorExtensions.get("x-wxpay-sensitive"));
+    }
 
     /** The Java name of a parameter called {@code wireName} on the wire, before allocation. */
     static String paramName(String wireName) {

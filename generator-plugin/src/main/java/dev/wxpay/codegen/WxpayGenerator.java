@@ -137,7 +137,7 @@ public final class WxpayGenerator {
         int generatedOperations = 0;
         int schemas = 0;
         for (ClientModel model : models) {
-            generatedOperations += model.apis().stream().mapToInt(a -> a.operations().size()).sum();
+            generatedOperations += model.apis().stream().mapToInt(a -> a.operations().size() + a.downloads().size()).sum();
             schemas += model.schemas().size();
         }
         for (ClientModel.Skipped s : skipped) {

@@ -74,6 +74,23 @@ public final class ApiRequest {
     }
 
     /**
+     * This request's absolute URL on {@code baseUri} (a client's {@link WechatPayClient#baseUri()}), as the client
+     * builds it for a call: the base URI, its path included and a trailing {@code /} dropped, then
+     * {@link #pathAndQuery()}. Generated file downloads hand it to
+     * {@link WechatPayClient#download(String, java.io.OutputStream)}, which signs exactly its path and query.
+     *
+     * @throws IllegalArgumentException the base URI is not absolute or carries a query or fragment
+     */
+    public String url(java.net.URI baseUri) {
+        Objects.requireNonNull(baseUri, "baseUri");
+        if (!baseUri.isAbsolute() || baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
+            throw new IllegalArgumentException("baseUri must be absolute, without query or fragment: " + baseUri);
+        }
+        String base = baseUri.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + pathAndQuery;
+    }
+
+    /**
      * The body object, or null for no body (then the empty string is signed and no Content-Type is sent). A
      * {@code byte[]} or {@code String} body is sent as-is, as already-serialised JSON; anything else is serialised
      * with the client's mapper.

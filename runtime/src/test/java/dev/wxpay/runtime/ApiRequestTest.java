@@ -137,4 +137,17 @@ class ApiRequestTest {
         assertThat(request.multipart().write(new byte[0], "B")).contains((byte) 7);
         assertThat(request.toString()).contains("multipart file of 3 bytes");
     }
+
+    @Test
+    @DisplayName("builds its absolute URL on a base URI, keeping the base's path and dropping its trailing slash")
+    void buildsUrlOnBaseUri() {
+        ApiRequest request = ApiRequest.builder("GET", "/v3/merchant-service/images/{media_id}")
+                .pathParam("media_id", "a/b").queryParam("tar_type", "GZIP").build();
+        assertThat(request.url(java.net.URI.create("http://127.0.0.1:8080")))
+                .isEqualTo("http://127.0.0.1:8080/v3/merchant-service/images/a%2Fb?tar_type=GZIP");
+        assertThat(request.url(java.net.URI.create("https://gateway.example/wxpay/")))
+                .isEqualTo("https://gateway.example/wxpay/v3/merchant-service/images/a%2Fb?tar_type=GZIP");
+        assertThatThrownBy(() -> request.url(java.net.URI.create("https://gateway.example/?x=1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without query");
+    }
 }

@@ -136,7 +136,8 @@ public final class RequestExample {
 
     /**
      * The names of the parameters above that WeChat Pay requires encrypted ({@code x-wxpay-sensitive}): they are
-     * given in plaintext here, and must be sent encrypted (e.g. with {@code WechatPayClient#encryptSensitive}).
+     * given in plaintext here, and must be sent encrypted (generated clients do it; a hand-built request uses
+     * {@code WechatPayClient#encryptSensitive}).
      */
     public Set<String> sensitiveParameters() {
         return sensitiveParameters;

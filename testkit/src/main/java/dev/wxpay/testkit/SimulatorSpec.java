@@ -293,13 +293,15 @@ public final class SimulatorSpec {
         int status = 200;
         JsonNode example = null;
         Schema<?> responseSchema = null;
+        String fileType = null;
         if (operation.getResponses() != null) {
             String successCode = operation.getResponses().keySet().stream()
                     .filter(code -> code.startsWith("2")).sorted().findFirst().orElse(null);
             if (successCode != null) {
                 status = "2XX".equalsIgnoreCase(successCode) ? 200 : Integer.parseInt(successCode);
                 ApiResponse response = operation.getResponses().get(successCode);
-                MediaType media = response == null ? null : json(response.getContent());
+                fileType = response == null ? null : SpecFiles.fileType(response.getContent());
+                MediaType media = response == null || fileType != null ? null : json(response.getContent());
                 if (media != null) {
                     // The spec's example where it fits its schema, repaired where not: the client must map it.
                     responseSchema = media.getSchema();
@@ -310,7 +312,7 @@ public final class SimulatorSpec {
             }
         }
         return new SpecOperation(method.name(), path, id, List.copyOf(params), hasBody, bodyRequired, multipart,
-                bodySchema, bodyExample, status, example, responseSchema);
+                bodySchema, bodyExample, status, example, responseSchema, fileType);
     }
 
     private static MediaType json(io.swagger.v3.oas.models.media.Content content) {

@@ -27,12 +27,13 @@ final class SpecOperation {
     private final int successStatus;
     private final JsonNode example;
     private final Schema<?> responseSchema;
+    private final String fileType;
     private final String[] templateSegments;
     private final int literalSegments;
 
     SpecOperation(String method, String pathTemplate, String operationId, List<Param> params, boolean hasBody,
                   boolean bodyRequired, boolean multipart, Schema<?> bodySchema, JsonNode bodyExample,
-                  int successStatus, JsonNode example, Schema<?> responseSchema) {
+                  int successStatus, JsonNode example, Schema<?> responseSchema, String fileType) {
         this.method = method;
         this.pathTemplate = pathTemplate;
         this.operationId = operationId;
@@ -45,6 +46,7 @@ final class SpecOperation {
         this.successStatus = successStatus;
         this.example = example;
         this.responseSchema = responseSchema;
+        this.fileType = fileType;
         this.templateSegments = pathTemplate.split("/", -1);
         int literals = 0;
         for (String s : templateSegments) {
@@ -103,6 +105,11 @@ final class SpecOperation {
     }
 
     /** The JSON schema of the success answer, or null. */
+    /** The media type of the success answer when it is a file download ({@link SpecFiles}), else null. */
+    String fileType() {
+        return fileType;
+    }
+
     Schema<?> responseSchema() {
         return responseSchema;
     }

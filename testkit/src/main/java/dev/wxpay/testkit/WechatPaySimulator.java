@@ -396,6 +396,15 @@ public final class WechatPaySimulator implements AutoCloseable {
                 firstQuery.putIfAbsent(e.getKey(), e.getValue());
             }
             JsonNode body = requests.validate(op, call, pathParams, firstQuery);
+            if (op.fileType() != null) {
+                // A download: a product's own file (a bill it built) or one made from the request, never signed.
+                ProductDoor.RawAnswer raw = serveUnlisted(call.method(), rawPath, query, auth.mchid(), applied);
+                raw = raw != null ? raw : SpecFiles.answer(op, call.method(), target);
+                record(new RecordedRequest(call.method(), target, RecordedRequest.entries(call.headers()),
+                        call.body(), op.operationId(), pathParams, query, true, auth.mchid(), raw.status(), null,
+                        requestId));
+                return unsigned(raw, requestId);
+            }
             JsonNode example = op.example() == null ? null : op.example().deepCopy();
             ProductDoor door = doorsByOperation.get(op.operationId());
             if (door != null) {

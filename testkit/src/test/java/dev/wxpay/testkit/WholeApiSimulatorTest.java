@@ -109,6 +109,27 @@ class WholeApiSimulatorTest {
     }
 
     @Test
+    @DisplayName("answers a file download with a file, unsigned, after checking the request's signature and parameters")
+    void answersADownloadWithAnUnsignedFile() {
+        SpecOperation op = operation("getTransferdownloadSignfile");
+        String target = "/v3/transferdownload/signfile?token=t-1";
+        MerchantCalls.Answer a = merchant.call("GET", target, null);
+        MerchantCalls.Answer noToken = merchant.call("GET", "/v3/transferdownload/signfile", null);
+
+        assertThat(op.fileType()).isEqualTo("application/pdf");
+        assertThat(op.responseSchema()).isNull();
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.body()).isEqualTo("wxpay-testkit file GET " + target + "\n");
+        assertThat(a.header("Content-Type")).isEqualTo("application/pdf");
+        assertThat(a.header("Wechatpay-Signature")).as("WeChat Pay does not sign a download").isNull();
+        assertThat(a.header("Request-ID")).isNotEmpty();
+        assertThat(noToken.status()).as(noToken.body()).isEqualTo(400);
+        assertThat(spec.operations().stream().filter(o -> o.fileType() != null).map(SpecOperation::operationId))
+                .containsExactlyInAnyOrder("getBilldownloadFile", "getTransferdownloadSignfile",
+                        "getTransferdownloadElecvoucherfile", "getMerchantServiceImage", "getGlobalMerchantServiceImage");
+    }
+
+    @Test
     @DisplayName("accepts a media upload signed over its meta part, and answers its media_id")
     void acceptsAnUpload() {
         RequestExample example = spec.requestExample(UPLOAD);

@@ -21,12 +21,19 @@ import java.util.Objects;
  * @param nullChecks           arguments that must not be null, with the violation message
  * @param nestedChecks         body arguments checked with a generated schema check
  * @param builderCalls         the {@code ApiRequest.Builder} calls after {@code builder(method, path)}
+ * @param download             the answer is a file ({@code FileAnswers}): the API class streams it with the runtime's
+ *                             unsigned download instead of {@code execute}; its response types are {@code Download}
+ * @param requestDeclarations  the private request builder's declarations: {@code parameterDeclarations}, after
+ *                             {@code WechatPayClient client} when an {@code x-wxpay-sensitive} path or query value is
+ *                             encrypted with the client's key
+ * @param requestArguments     the arguments of a call of the request builder, in the same order
  */
 public record OperationModel(String operationId, String methodName, String httpMethod, String path,
                              String tag, List<String> javadoc, List<ParameterModel> parameters,
                              String parameterDeclarations, String argumentNames, String responseType,
                              String plainReturnType, String plainReturnPrefix, String plainReturnSuffix,
-                             List<NullCheck> nullChecks, List<NestedCheck> nestedChecks, List<String> builderCalls) {
+                             List<NullCheck> nullChecks, List<NestedCheck> nestedChecks, List<String> builderCalls,
+                             boolean download, String requestDeclarations, String requestArguments) {
     public OperationModel {
         Objects.requireNonNull(operationId, "operationId");
         javadoc = List.copyOf(javadoc);
@@ -44,6 +51,11 @@ public record OperationModel(String operationId, String methodName, String httpM
     /** The plain method's {@code @return} text, or null when it returns {@code void} (doclint refuses the tag). */
     public String plainReturnDoc() {
         return "void".equals(plainReturnType) ? null : "the answer's body";
+    }
+
+    /** The declarations followed by {@code ", "}, or empty: a download method appends its stream or file. */
+    public String leadingDeclarations() {
+        return parameterDeclarations.isEmpty() ? "" : parameterDeclarations + ", ";
     }
 
     /** {@code createXAsync}. */

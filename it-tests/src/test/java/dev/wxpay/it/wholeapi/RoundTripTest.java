@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wxpay.codegen.read.BundledSpecs;
 import dev.wxpay.runtime.ApiResponse;
+import dev.wxpay.runtime.Download;
 import dev.wxpay.runtime.ServiceException;
 import dev.wxpay.runtime.WechatPayClient;
 import dev.wxpay.runtime.WechatPayJson;
@@ -14,7 +15,9 @@ import dev.wxpay.testkit.WechatPaySimulator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -37,7 +40,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * example or a schema-valid instance ({@link SimulatorSpec#requestExample}), read by Jackson into the typed request
  * model the generated method takes; the simulator checks the signature and validates the request (a
  * {@code 400 PARAM_ERROR} fails the operation) and answers a signed, schema-valid example that the client must map
- * into the method's typed answer. Prints {@code ROUNDTRIP operations=<n> passed=<p>}; every failure is listed with its
+ * into the method's typed answer. A file download is called through its stream method and answered with a file,
+ * unsigned, as WeChat Pay does; its bytes must arrive. Prints {@code ROUNDTRIP operations=<n> passed=<p>}; every failure is listed with its
  * operationId and reason in target/whole-api/roundtrip-report.txt.
  */
 @DisplayName("The whole bundled API round trip")
@@ -102,6 +106,10 @@ class RoundTripTest {
                     out.add(((com.fasterxml.jackson.databind.node.ObjectNode) op.deepCopy())
                             .put("apiClass", className));
                 }
+                for (JsonNode op : api.path("downloads")) {
+                    out.add(((com.fasterxml.jackson.databind.node.ObjectNode) op.deepCopy())
+                            .put("apiClass", className));
+                }
             }
         }
         return out;
@@ -113,6 +121,9 @@ class RoundTripTest {
         Class<?> apiClass = Class.forName(op.get("apiClass").asText(), true, loader);
         Object api = apiClass.getConstructor(WechatPayClient.class).newInstance(client);
         JsonNode parameters = op.get("parameters");
+        if (op.path("download").asBoolean()) {
+            return download(apiClass, api, op, example, client);
+        }
         Method method = method(apiClass, op.get("methodName").asText() + "WithHttpInfo", parameters.size());
         Object[] args = new Object[parameters.size()];
         for (int i = 0; i < args.length; i++) {
@@ -136,9 +147,49 @@ class RoundTripTest {
                 : "the answer was mapped to " + response.data().getClass().getName() + ", not " + answerType;
     }
 
+    /**
+     * Calls a file download's stream method: the simulator answers a file, unsigned, made from the request line;
+     * null when exactly those bytes arrived and the {@code Download} counts them.
+     */
+    private static String download(Class<?> apiClass, Object api, JsonNode op, RequestExample example,
+                                   WechatPayClient client) throws ReflectiveOperationException, IOException {
+        JsonNode parameters = op.get("parameters");
+        Method method = method(apiClass, op.get("methodName").asText(), parameters.size() + 1, OutputStream.class);
+        Object[] args = new Object[parameters.size() + 1];
+        for (int i = 0; i < parameters.size(); i++) {
+            args[i] = argument(parameters.get(i), method.getGenericParameterTypes()[i], example, client);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        args[parameters.size()] = out;
+        Download download;
+        try {
+            download = (Download) method.invoke(api, args);
+        } catch (InvocationTargetException e) {
+            return describe(e.getCause());
+        }
+        if (download.bytesWritten() != out.size()) {
+            return "the download wrote " + out.size() + " bytes but reported " + download.bytesWritten();
+        }
+        // The simulator's file names the request line it answered: the generated request, exactly as sent.
+        Method request = apiClass.getDeclaredMethod(op.get("methodName").asText() + "Request",
+                java.util.Arrays.copyOf(method.getParameterTypes(), parameters.size()));
+        request.setAccessible(true);
+        String target = ((dev.wxpay.runtime.ApiRequest) request.invoke(null,
+                java.util.Arrays.copyOf(args, parameters.size()))).pathAndQuery();
+        String file = out.toString(StandardCharsets.UTF_8);
+        return file.equals("wxpay-testkit file GET " + target + "\n") ? null
+                : "the file that arrived is not the one answered for " + target + ": " + file;
+    }
+
     private static Method method(Class<?> apiClass, String name, int parameterCount) {
+        return method(apiClass, name, parameterCount, null);
+    }
+
+    /** The public method by name and arity, and with {@code last} as its last parameter type when not null. */
+    private static Method method(Class<?> apiClass, String name, int parameterCount, Class<?> last) {
         for (Method m : apiClass.getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == parameterCount) {
+            if (m.getName().equals(name) && m.getParameterCount() == parameterCount
+                    && (last == null || m.getParameterTypes()[parameterCount - 1] == last)) {
                 return m;
             }
         }
@@ -158,10 +209,7 @@ class RoundTripTest {
             case "header": {
                 String text = ("path".equals(location) ? example.pathParameters() : "query".equals(location)
                         ? example.queryParameters() : example.headerParameters()).get(wireName);
-                if (text != null && example.sensitiveParameters().contains(wireName)) {
-                    // The generated client encrypts sensitive body fields, not parameters: the caller does that.
-                    text = client.encryptSensitive(text);
-                }
+                // A sensitive value is passed in plaintext: the generated request builder encrypts it.
                 return text == null ? null : JSON.convertValue(text, JSON.constructType(type));
             }
             case "body":

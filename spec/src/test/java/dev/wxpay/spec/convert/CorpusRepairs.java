@@ -37,12 +37,19 @@ import java.util.regex.Pattern;
  *       read an integer without format as 32-bit, and WeChat Pay's ids and amounts there are wider);</li>
  *   <li>a {@code 204} answer with a {@code schema}: the schema is removed (204 No Content has no body);</li>
  *   <li>{@code allOf} with a {@code $ref}: see {@link #repairAllOf}.</li>
+ *   <li>file downloads: a {@code GET} whose {@code 200} answer has no schema and which {@code produces} a non-JSON
+ *       media type (a bill, an electronic receipt), or which downloads a complaint image
+ *       ({@code /v3/[global/]merchant-service/images/{media_id}}, described without {@code produces}), gets a file
+ *       answer ({@code type: file}): WeChat Pay answers these with the file's bytes, unsigned, and the corpus's empty
+ *       answer would make generated clients expect nothing.</li>
  * </ul>
  */
 final class CorpusRepairs {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
     private static final Set<String> TYPES = Set.of("string", "number", "integer", "boolean", "array", "object", "file");
     private static final Map<String, String> TYPE_TYPOS = Map.of("string ", "string", "stringde", "string", "int", "integer");
+    /** Image downloads, which the corpus describes without {@code produces}: WeChat Pay answers the image's bytes. */
+    private static final Pattern IMAGE_DOWNLOAD = Pattern.compile("/v3/(global/)?merchant-service/images/\\{media_id}");
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^}/]+)}");
     private static final Map<String, String> REASONS = Map.ofEntries(
             Map.entry("200", "OK"), Map.entry("201", "Created"), Map.entry("202", "Accepted"),
@@ -136,6 +143,39 @@ final class CorpusRepairs {
                 repairSchema(method, path, value.get("schema"), pointer + "/schema");
             }
         }
+        markFileAnswer(method, path, op, base);
+    }
+
+    /**
+     * A file download (see the class comment): its 200 answer gets {@code schema: {type: file}}, which the converter
+     * turns into {@code type: string, format: binary} under each produced media type, so generators and the
+     * simulator see a file instead of an empty answer. A download without {@code produces} gets
+     * {@code application/octet-stream}.
+     */
+    private void markFileAnswer(String method, String path, ObjectNode op, String base) {
+        JsonNode ok = op.path("responses").path("200");
+        if (!"GET".equals(method) || !ok.isObject() || ok.has("schema") || ok.has("$ref")) {
+            return;
+        }
+        boolean fileTypes = false;
+        for (JsonNode produced : op.path("produces")) {
+            fileTypes |= !produced.asText().toLowerCase(Locale.ROOT).contains("json");
+        }
+        if (!fileTypes && !IMAGE_DOWNLOAD.matcher(path).matches()) {
+            return;
+        }
+        if (!fileTypes) {
+            op.putArray("produces").add("application/octet-stream");
+        }
+        ((ObjectNode) ok).putObject("schema").put("type", "file");
+        add(method, path, base + "/responses/200/schema", "file-answer",
+                "200 answer marked as a file (" + String.join(", ", producedTypes(op)) + ")");
+    }
+
+    private static List<String> producedTypes(ObjectNode op) {
+        List<String> types = new ArrayList<>();
+        op.path("produces").forEach(t -> types.add(t.asText()));
+        return types;
     }
 
     private void repairPathParameters(String method, String path, ObjectNode op, String base) {

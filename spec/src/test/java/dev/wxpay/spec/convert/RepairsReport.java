@@ -21,6 +21,7 @@ final class RepairsReport {
         TITLES.put("int64-format", "Integers given `format: int64` (their example does not fit in 32 bits)");
         TITLES.put("no-content-schema", "Schemas removed from 204 No Content answers");
         TITLES.put("allof-redeclared", "Properties declared again beside their `allOf` `$ref`, removed");
+        TITLES.put("file-answer", "Download answers marked as files (the corpus gives them no body)");
         TITLES.put("allof-string-enum", "`allOf` of a string enum and more values made one string enum");
     }
 

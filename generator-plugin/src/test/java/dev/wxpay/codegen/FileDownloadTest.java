@@ -1,0 +1,146 @@
+package dev.wxpay.codegen;
+
+import dev.wxpay.codegen.read.SpecSource;
+import dev.wxpay.runtime.ApiRequest;
+import dev.wxpay.runtime.Download;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.BinarySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@DisplayName("File downloads in generated code")
+class FileDownloadTest {
+    /** A download (a PDF answer), and a JSON operation beside it in the same tag. */
+    private static final String OPERATIONS = String.join("\n",
+            "  /v3/mini/receipts/{receipt_id}/file:",
+            "    get:",
+            "      tags: [Receipts]",
+            "      operationId: downloadReceipt",
+            "      parameters:",
+            "        - name: receipt_id",
+            "          in: path",
+            "          required: true",
+            "          schema:",
+            "            type: string",
+            "        - name: token",
+            "          in: query",
+            "          required: true",
+            "          schema:",
+            "            type: string",
+            "      responses:",
+            "        '200':",
+            "          description: the receipt",
+            "          content:",
+            "            application/pdf:",
+            "              schema:",
+            "                type: string",
+            "                format: binary",
+            "  /v3/mini/receipts/{receipt_id}:",
+            "    delete:",
+            "      tags: [Receipts]",
+            "      operationId: deleteReceipt",
+            "      parameters:",
+            "        - name: receipt_id",
+            "          in: path",
+            "          required: true",
+            "          schema:",
+            "            type: string",
+            "      responses:",
+            "        '204':",
+            "          description: deleted",
+            "");
+
+    @Test
+    @DisplayName("treats an answer as a file only when every media type is non-JSON binary")
+    void recognisesFileAnswers() {
+        assertThat(FileAnswers.isDownload(answering("application/pdf", new BinarySchema()))).isTrue();
+        assertThat(FileAnswers.isDownload(answering("application/octet-stream", new BinarySchema()))).isTrue();
+        assertThat(FileAnswers.isDownload(answering("application/json", new BinarySchema()))).isFalse();
+        assertThat(FileAnswers.isDownload(answering("text/plain", new StringSchema()))).isFalse();
+        assertThat(FileAnswers.isDownload(answering("application/pdf", new ObjectSchema()))).isFalse();
+        assertThat(FileAnswers.isDownload(new Operation().responses(new ApiResponses()
+                .addApiResponse("200", new ApiResponse().description("empty").content(new Content()))))).isFalse();
+        assertThat(FileAnswers.isDownload(null)).isFalse();
+        Operation mixed = answering("application/pdf", new BinarySchema());
+        mixed.getResponses().get("200").getContent().addMediaType("application/json",
+                new MediaType().schema(new ObjectSchema()));
+        assertThat(FileAnswers.isDownload(mixed)).as("a file or JSON answer is not a download").isFalse();
+    }
+
+    @Test
+    @DisplayName("generates a stream and a file method returning Download, whose request is the signed GET of its URL")
+    void generatesDownloadMethods(@TempDir Path dir) throws Exception {
+        Path out = generate(dir);
+        Path apiFile = out.resolve("com/example/mini/api/ReceiptsApi.java");
+        String api = Files.readString(apiFile, StandardCharsets.UTF_8);
+        assertThat(api).contains("public Download downloadReceipt(String receiptId, String token, OutputStream out)")
+                .contains("public Download downloadReceipt(String receiptId, String token, Path target)")
+                .contains("public void deleteReceipt(String receiptId)")
+                .doesNotContain("downloadReceiptWithHttpInfo").doesNotContain("downloadReceiptAsync");
+
+        try (URLClassLoader loader = compile(out, Files.createDirectories(dir.resolve("classes")))) {
+            Class<?> receipts = loader.loadClass("com.example.mini.api.ReceiptsApi");
+            Method stream = receipts.getMethod("downloadReceipt", String.class, String.class, OutputStream.class);
+            assertThat(stream.getReturnType()).isEqualTo(Download.class);
+            assertThat(receipts.getMethod("downloadReceipt", String.class, String.class, Path.class).getReturnType())
+                    .isEqualTo(Download.class);
+            Method request = receipts.getDeclaredMethod("downloadReceiptRequest", String.class, String.class);
+            request.setAccessible(true);
+            ApiRequest built = (ApiRequest) request.invoke(null, "r/1", "t 2");
+            assertThat(built.method()).isEqualTo("GET");
+            assertThat(built.pathAndQuery()).isEqualTo("/v3/mini/receipts/r%2F1/file?token=t%202");
+            assertThatThrownBy(() -> request.invoke(null, "r1", null))
+                    .cause().hasMessageContaining("query parameter token is required");
+        }
+    }
+
+    private static Operation answering(String mediaType, io.swagger.v3.oas.models.media.Schema<?> schema) {
+        return new Operation().responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("ok")
+                .content(new Content().addMediaType(mediaType, new MediaType().schema(schema)))));
+    }
+
+    private static Path generate(Path dir) throws Exception {
+        String mini = Files.readString(Path.of("src/it/file-spec/spec/mini.yaml"), StandardCharsets.UTF_8);
+        Path spec = dir.resolve("receipts.yaml");
+        Files.writeString(spec, mini.replace("paths:\n", "paths:\n" + OPERATIONS), StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        new WxpayGenerator(GenerationLog.silent()).generate(GenerationRequest.builder().spec(SpecSource.file(spec))
+                .packageName("com.example.mini").outputDirectory(out).generatorVersion("test").build());
+        return out;
+    }
+
+    private static URLClassLoader compile(Path sources, Path classes) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--release", "11", "-proc:none", "-Werror", "-Xdoclint:all,-missing",
+                "-d", classes.toString(), "-cp", System.getProperty("java.class.path")));
+        try (Stream<Path> files = Files.walk(sources)) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertThat(javac.run(null, null, null, args.toArray(new String[0]))).as("javac exit code").isZero();
+        return new URLClassLoader(new URL[] {classes.toUri().toURL()}, FileDownloadTest.class.getClassLoader());
+    }
+}
