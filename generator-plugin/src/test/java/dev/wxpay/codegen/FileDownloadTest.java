@@ -118,6 +118,30 @@ class FileDownloadTest {
         }
     }
 
+    @Test
+    @DisplayName("refuses a user's api.mustache without the downloads section instead of leaving downloads out")
+    void refusesATemplateThatWouldDropDownloads(@TempDir Path dir) throws Exception {
+        String mini = Files.readString(Path.of("src/it/file-spec/spec/mini.yaml"), StandardCharsets.UTF_8);
+        Path spec = dir.resolve("receipts.yaml");
+        Files.writeString(spec, mini.replace("paths:\n", "paths:\n" + OPERATIONS), StandardCharsets.UTF_8);
+        String builtIn;
+        try (var in = FileDownloadTest.class.getClassLoader().getResourceAsStream("wxpay-templates/api.mustache")) {
+            builtIn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int start = builtIn.indexOf("{{#downloads}}");
+        int end = builtIn.indexOf("{{/downloads}}") + "{{/downloads}}".length();
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("api.mustache"), builtIn.substring(0, start) + builtIn.substring(end),
+                StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> new WxpayGenerator(GenerationLog.silent()).generate(GenerationRequest.builder()
+                .spec(SpecSource.file(spec)).packageName("com.example.mini").outputDirectory(dir.resolve("out"))
+                .templateDirectory(templates).generatorVersion("test").build()))
+                .isInstanceOf(GenerationException.class)
+                .hasMessageContaining(templates.resolve("api.mustache").toString())
+                .hasMessageContaining("ReceiptsApi").hasMessageContaining("[downloadReceipt]");
+    }
+
     private static Operation answering(String mediaType, io.swagger.v3.oas.models.media.Schema<?> schema) {
         return new Operation().responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("ok")
                 .content(new Content().addMediaType(mediaType, new MediaType().schema(schema)))));

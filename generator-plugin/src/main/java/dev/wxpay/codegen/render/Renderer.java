@@ -5,6 +5,7 @@ import dev.wxpay.codegen.GenerationException;
 import dev.wxpay.codegen.model.ApiClassModel;
 import dev.wxpay.codegen.model.ChainNodeModel;
 import dev.wxpay.codegen.model.ClientModel;
+import dev.wxpay.codegen.model.OperationModel;
 import dev.wxpay.codegen.model.SchemaModel;
 import org.openapitools.codegen.TemplatingEngineLoader;
 import org.openapitools.codegen.api.TemplatingEngineAdapter;
@@ -61,6 +62,7 @@ public final class Renderer {
                     "validation.mustache", model.validation()));
         }
         for (ApiClassModel api : model.apis()) {
+            requireDownloadsSection(api);
             files.add(file(model, api.packageName(), api.className(), "api.mustache", api));
         }
         for (ChainNodeModel node : model.chain()) {
@@ -72,6 +74,20 @@ public final class Renderer {
         ClientIndexBuilder.build(model).ifPresent(index -> files.add(new RenderedFile(index.resourcePath(),
                 text(model, index.resourcePath(), "index.mustache", index, List.of()))));
         return files;
+    }
+
+    /**
+     * A user's {@code api.mustache} written before file downloads existed would leave them out without a word: the
+     * class would compile and the operations would be missing. Refused instead, naming the template and what it lost.
+     */
+    private void requireDownloadsSection(ApiClassModel api) {
+        if (api.downloads().isEmpty() || templates.getFullTemplateContents("api.mustache").contains("{{#downloads}}")) {
+            return;
+        }
+        List<String> operations = api.downloads().stream().map(OperationModel::operationId).toList();
+        throw new GenerationException("The template " + templates.getFullTemplatePath("api.mustache")
+                + " has no {{#downloads}} section, so " + api.className() + " would silently lose its file-download"
+                + " operations " + operations + "; copy that section from the built-in api.mustache", List.of());
     }
 
     private RenderedFile file(ClientModel model, String packageName, String className, String template, Object scope) {
