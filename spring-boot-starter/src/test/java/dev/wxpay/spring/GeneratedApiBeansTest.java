@@ -19,7 +19,6 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,9 +33,9 @@ import org.springframework.context.annotation.Configuration;
 
 @DisplayName("Every generated API class and chain root listed in a client index is a bean, per merchant")
 class GeneratedApiBeansTest {
-    static final SecureRandom RANDOM = new SecureRandom();
-    static final SimulatedMerchant ALPHA = SimulatedMerchant.generate("1900000101", RANDOM);
-    static final SimulatedMerchant BETA = SimulatedMerchant.generate("1900000102", RANDOM);
+    static final SimulatedMerchant ALPHA = TwoMerchants.ALPHA;
+    static final SimulatedMerchant BETA = TwoMerchants.BETA;
+    static TwoMerchants merchants;
     static final List<String> PAYSCORE_APIS = List.of("PartnerPayscorePlansApi", "PartnerSignPlanServiceOrdersApi",
             "PartnerUserSignPlansApi", "PayscorePlansApi", "SignPlanServiceOrdersApi", "UserSignPlansApi");
     static WechatPaySimulator sim;
@@ -50,49 +49,25 @@ class GeneratedApiBeansTest {
 
     @BeforeAll
     static void start() {
-        sim = WechatPaySimulator.builder().merchant(ALPHA).merchant(BETA).start();
-        TestPem.write(dir, "alpha_key.pem", ALPHA.privateKeyPem().orElseThrow());
-        TestPem.write(dir, "beta_key.pem", BETA.privateKeyPem().orElseThrow());
-        TestPem.write(dir, "pub_key.pem", sim.platformPublicKeyPem());
+        merchants = new TwoMerchants(dir);
+        sim = merchants.sim;
     }
 
     @AfterAll
     static void stop() {
-        sim.close();
+        merchants.close();
     }
 
     static String[] single(SimulatedMerchant m, String keyFile) {
-        return new String[] {
-            "wxpay.merchant-id=" + m.mchid(),
-            "wxpay.merchant-serial-number=" + m.certificateSerialNo(),
-            "wxpay.private-key=file:" + dir.resolve(keyFile),
-            "wxpay.public-key-id=" + sim.publicKeyId(),
-            "wxpay.public-key=file:" + dir.resolve("pub_key.pem"),
-            "wxpay.base-uri=" + sim.baseUri(),
-        };
+        return merchants.single(m, keyFile);
     }
 
     static String[] named(String name, SimulatedMerchant m, boolean primary) {
-        String prefix = "wxpay.merchants." + name + ".";
-        return new String[] {
-            prefix + "merchant-id=" + m.mchid(),
-            prefix + "merchant-serial-number=" + m.certificateSerialNo(),
-            prefix + "private-key=file:" + dir.resolve(name + "_key.pem"),
-            prefix + "public-key-id=" + sim.publicKeyId(),
-            prefix + "public-key=file:" + dir.resolve("pub_key.pem"),
-            prefix + "base-uri=" + sim.baseUri(),
-            prefix + "primary=" + primary,
-        };
+        return merchants.merchant(name, m, primary);
     }
 
     static RecordedRequest createPlan(PayscorePlansApi api) {
-        api.createPayscorePlan(new CreatePayscorePlanRequest()
-                .serviceId("2002000000000558128851361561536").appid("wxd678efh567hg6787").planName("瑜伽课1节")
-                .planDuration(30).deductionQuantity(1).totalOriginalPrice(10000L).totalActualPrice(9000L)
-                .planDetailList(List.of(new CreatePlanDetail().originalPrice(10000L).actualPrice(9000L)
-                        .planDetailName("第1节课")))
-                .merchantPlanNo("P" + System.nanoTime()));
-        return sim.lastRequest().orElseThrow();
+        return merchants.createPlan(api);
     }
 
     @Test

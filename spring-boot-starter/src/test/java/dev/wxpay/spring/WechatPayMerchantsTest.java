@@ -3,15 +3,12 @@ package dev.wxpay.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wxpay.payscore.api.PayscorePlansApi;
-import dev.wxpay.payscore.model.CreatePayscorePlanRequest;
-import dev.wxpay.payscore.model.CreatePlanDetail;
 import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.WechatPayClient;
 import dev.wxpay.testkit.RecordedRequest;
 import dev.wxpay.testkit.SimulatedMerchant;
 import dev.wxpay.testkit.WechatPaySimulator;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,9 +26,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 @DisplayName("Several merchants under wxpay.merchants.<name> get their own beans, qualified by name, and never cross")
 class WechatPayMerchantsTest {
-    static final SecureRandom RANDOM = new SecureRandom();
-    static final SimulatedMerchant ALPHA = SimulatedMerchant.generate("1900000101", RANDOM);
-    static final SimulatedMerchant BETA = SimulatedMerchant.generate("1900000102", RANDOM);
+    static final SimulatedMerchant ALPHA = TwoMerchants.ALPHA;
+    static final SimulatedMerchant BETA = TwoMerchants.BETA;
+    static TwoMerchants merchants;
     static WechatPaySimulator sim;
 
     @TempDir
@@ -43,39 +40,21 @@ class WechatPayMerchantsTest {
 
     @BeforeAll
     static void start() {
-        sim = WechatPaySimulator.builder().merchant(ALPHA).merchant(BETA).start();
-        TestPem.write(dir, "alpha_key.pem", ALPHA.privateKeyPem().orElseThrow());
-        TestPem.write(dir, "beta_key.pem", BETA.privateKeyPem().orElseThrow());
-        TestPem.write(dir, "pub_key.pem", sim.platformPublicKeyPem());
+        merchants = new TwoMerchants(dir);
+        sim = merchants.sim;
     }
 
     @AfterAll
     static void stop() {
-        sim.close();
+        merchants.close();
     }
 
     static String[] merchant(String name, SimulatedMerchant m, boolean primary) {
-        String prefix = "wxpay.merchants." + name + ".";
-        return new String[] {
-            prefix + "merchant-id=" + m.mchid(),
-            prefix + "merchant-serial-number=" + m.certificateSerialNo(),
-            prefix + "private-key=file:" + dir.resolve(name + "_key.pem"),
-            prefix + "public-key-id=" + sim.publicKeyId(),
-            prefix + "public-key=file:" + dir.resolve("pub_key.pem"),
-            prefix + "api-v3-key=" + m.apiV3Key(),
-            prefix + "base-uri=" + sim.baseUri(),
-            prefix + "primary=" + primary,
-        };
+        return merchants.merchant(name, m, primary);
     }
 
     static RecordedRequest createPlan(WechatPayClient client) {
-        new PayscorePlansApi(client).createPayscorePlan(new CreatePayscorePlanRequest()
-                .serviceId("2002000000000558128851361561536").appid("wxd678efh567hg6787").planName("瑜伽课1节")
-                .planDuration(30).deductionQuantity(1).totalOriginalPrice(10000L).totalActualPrice(9000L)
-                .planDetailList(List.of(new CreatePlanDetail().originalPrice(10000L).actualPrice(9000L)
-                        .planDetailName("第1节课")))
-                .merchantPlanNo("P" + System.nanoTime()));
-        return sim.lastRequest().orElseThrow();
+        return merchants.createPlan(new PayscorePlansApi(client));
     }
 
     @Test
