@@ -1,12 +1,11 @@
 package dev.wxpay.runtime;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -20,16 +19,12 @@ import java.util.function.Supplier;
  */
 final class AsyncPool {
     private final ThreadPoolExecutor executor;
+    private final OwnedThreads threads;
 
     AsyncPool(String merchantId, int threads, int queue) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, "wxpay-" + merchantId + "-async-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        this.threads = new OwnedThreads("wxpay-" + merchantId + "-async-", true);
         executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queue),
-                factory);
+                this.threads);
         executor.allowCoreThreadTimeOut(true);
     }
 
@@ -51,7 +46,9 @@ final class AsyncPool {
             }
         }
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
+            if (executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                threads.awaitEnd(Duration.ofSeconds(1));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

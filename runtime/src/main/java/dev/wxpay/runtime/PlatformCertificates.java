@@ -67,7 +67,7 @@ public final class PlatformCertificates {
     private final ObjectMapper mapper;
     private final Listener listener;
     private final Duration interval;
-    private final String threadName;
+    private final OwnedThreads threads;
     private final Object lock = new Object();
     private volatile List<X509Certificate> current = List.of();
     private Instant lastAttempt; // guarded by lock
@@ -85,7 +85,7 @@ public final class PlatformCertificates {
         this.mapper = mapper;
         this.listener = listener;
         this.interval = interval;
-        this.threadName = "wxpay-" + merchantId + "-certificates";
+        this.threads = new OwnedThreads("wxpay-" + merchantId + "-certificates", false);
     }
 
     /** The certificates trusted now, ordered by serial. */
@@ -172,11 +172,7 @@ public final class PlatformCertificates {
             if (closed) {
                 return;
             }
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread thread = new Thread(runnable, threadName);
-                thread.setDaemon(true);
-                return thread;
-            });
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threads);
             executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
             long millis = interval.toMillis();
             executor.scheduleWithFixedDelay(this::scheduledRefresh, millis, millis, TimeUnit.MILLISECONDS);
@@ -200,7 +196,9 @@ public final class PlatformCertificates {
         if (executor != null) {
             executor.shutdownNow();
             try {
-                executor.awaitTermination(30, TimeUnit.SECONDS);
+                if (executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                    threads.awaitEnd(Duration.ofSeconds(1));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
