@@ -8,6 +8,7 @@ import dev.wxpay.payscore.model.CreatePlanDetail;
 import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.PlatformCertificates;
 import dev.wxpay.runtime.WechatPayClient;
+import dev.wxpay.spring.fixtures.TestPem;
 import dev.wxpay.testkit.RecordedRequest;
 import dev.wxpay.testkit.SimulatedMerchant;
 import dev.wxpay.testkit.WechatPaySimulator;

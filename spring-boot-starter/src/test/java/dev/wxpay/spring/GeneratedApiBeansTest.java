@@ -9,6 +9,7 @@ import dev.wxpay.payscore.api.UserSignPlansApi;
 import dev.wxpay.payscore.model.CreatePayscorePlanRequest;
 import dev.wxpay.payscore.model.CreatePlanDetail;
 import dev.wxpay.runtime.WechatPayClient;
+import dev.wxpay.spring.fixtures.TwoMerchants;
 import dev.wxpay.testkit.RecordedRequest;
 import dev.wxpay.testkit.SimulatedMerchant;
 import dev.wxpay.testkit.WechatPaySimulator;
@@ -50,7 +51,7 @@ class GeneratedApiBeansTest {
     @BeforeAll
     static void start() {
         merchants = new TwoMerchants(dir);
-        sim = merchants.sim;
+        sim = merchants.sim();
     }
 
     @AfterAll

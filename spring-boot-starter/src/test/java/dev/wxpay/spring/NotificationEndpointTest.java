@@ -10,21 +10,18 @@ import dev.wxpay.payscore.model.CreateUserSignPlanRequest;
 import dev.wxpay.payscore.model.SignPlanDetail;
 import dev.wxpay.payscore.model.UserSignPlan;
 import dev.wxpay.runtime.Notification;
+import dev.wxpay.spring.fixtures.StarterProperties;
+import dev.wxpay.spring.fixtures.TestPem;
 import dev.wxpay.testkit.NotificationDelivery;
-import dev.wxpay.testkit.SimulatedMerchant;
 import dev.wxpay.testkit.WechatPaySimulator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -43,8 +40,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -87,20 +82,8 @@ class NotificationEndpointTest {
 
     @DynamicPropertySource
     static void wxpay(DynamicPropertyRegistry registry) throws Exception {
-        SimulatedMerchant m = SIM.merchant();
-        Path dir = Files.createTempDirectory("wxpay-starter-test");
-        dir.toFile().deleteOnExit();
-        Path key = TestPem.write(dir, "apiclient_key.pem", m.privateKeyPem().orElseThrow());
-        Path pub = TestPem.write(dir, "pub_key.pem", SIM.platformPublicKeyPem());
-        key.toFile().deleteOnExit();
-        pub.toFile().deleteOnExit();
-        registry.add("wxpay.merchant-id", m::mchid);
-        registry.add("wxpay.merchant-serial-number", m::certificateSerialNo);
-        registry.add("wxpay.private-key", () -> "file:" + key);
-        registry.add("wxpay.public-key-id", SIM::publicKeyId);
-        registry.add("wxpay.public-key", () -> "file:" + pub);
-        registry.add("wxpay.api-v3-key", m::apiV3Key);
-        registry.add("wxpay.base-uri", () -> SIM.baseUri().toString());
+        StarterProperties.firstMerchant(SIM, Files.createTempDirectory("wxpay-starter-test"))
+                .forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @AfterAll
@@ -113,25 +96,9 @@ class NotificationEndpointTest {
         HANDLED.clear();
     }
 
-    /** What Actuator would provide: an observation registry recording into a meter registry. */
-    @Configuration(proxyBeanMethods = false)
-    static class Metrics {
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
-        }
-
-        @Bean
-        ObservationRegistry observationRegistry(MeterRegistry meters) {
-            ObservationRegistry registry = ObservationRegistry.create();
-            registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-            return registry;
-        }
-    }
-
     /** The documented controller: the raw body as bytes, the headers as received. */
     @SpringBootApplication
-    @Import(Metrics.class)
+    @Import(TestMetrics.class)
     @RestController
     static class App {
         private final WechatPayNotifications notifications;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.PemKeys;
 import dev.wxpay.runtime.WechatPayClient;
+import dev.wxpay.spring.fixtures.TestPem;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;

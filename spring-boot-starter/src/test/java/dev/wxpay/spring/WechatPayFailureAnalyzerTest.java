@@ -2,6 +2,7 @@ package dev.wxpay.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wxpay.spring.fixtures.TestPem;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Base64;

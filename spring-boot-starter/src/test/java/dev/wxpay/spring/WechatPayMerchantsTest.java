@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wxpay.payscore.api.PayscorePlansApi;
 import dev.wxpay.runtime.NotificationParser;
 import dev.wxpay.runtime.WechatPayClient;
+import dev.wxpay.spring.fixtures.TwoMerchants;
 import dev.wxpay.testkit.RecordedRequest;
 import dev.wxpay.testkit.SimulatedMerchant;
 import dev.wxpay.testkit.WechatPaySimulator;
@@ -41,7 +42,7 @@ class WechatPayMerchantsTest {
     @BeforeAll
     static void start() {
         merchants = new TwoMerchants(dir);
-        sim = merchants.sim;
+        sim = merchants.sim();
     }
 
     @AfterAll

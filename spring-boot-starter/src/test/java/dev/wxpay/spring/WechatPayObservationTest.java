@@ -8,13 +8,12 @@ import dev.wxpay.payscore.model.CreatePayscorePlanRequest;
 import dev.wxpay.payscore.model.CreatePlanDetail;
 import dev.wxpay.runtime.ServiceException;
 import dev.wxpay.runtime.WechatPayClient;
+import dev.wxpay.spring.fixtures.TestPem;
 import dev.wxpay.testkit.SimulatedMerchant;
 import dev.wxpay.testkit.WechatPaySimulator;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 @DisplayName("With an ObservationRegistry every call is observed as wxpay.client.requests, without merchant numbers")
 class WechatPayObservationTest {
@@ -59,25 +56,10 @@ class WechatPayObservationTest {
         sim.close();
     }
 
-    @Configuration(proxyBeanMethods = false)
-    static class Metrics {
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
-        }
-
-        @Bean
-        ObservationRegistry observationRegistry(MeterRegistry meters) {
-            ObservationRegistry registry = ObservationRegistry.create();
-            registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-            return registry;
-        }
-    }
-
     @Test
     @DisplayName("a success and a WeChat Pay error are timed with operation, method, status, error code and outcome")
     void callsAreObserved() {
-        runner.withUserConfiguration(Metrics.class).run(context -> {
+        runner.withUserConfiguration(TestMetrics.class).run(context -> {
             assertThat(context).hasNotFailed();
             WechatPayClient client = context.getBean(WechatPayClient.class);
             PayscorePlansApi api = new PayscorePlansApi(client);

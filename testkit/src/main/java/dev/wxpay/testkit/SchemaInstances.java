@@ -115,61 +115,70 @@ final class SchemaInstances {
             return NODES.objectNode();
         }
         switch (type) {
-            case "object": {
-                ObjectNode out = NODES.objectNode();
-                if (depth > MAX_DEPTH) {
-                    return out;
-                }
-                Map<String, Schema> properties = schema.getProperties();
-                List<String> required = required(schema);
-                if (properties != null) {
-                    // Declaration order, as the spec writes the object (the required list may be sorted).
-                    properties.forEach((name, p) -> {
-                        if (full || required.contains(name)) {
-                            out.set(name, instance(p, depth + 1, full));
-                        }
-                    });
-                }
-                for (String name : required) {
-                    if (out.has(name)) {
-                        continue;
-                    }
-                    Schema<?> p = properties == null ? null : properties.get(name);
-                    out.set(name, instance(p, depth + 1, full));
-                }
-                return out;
-            }
-            case "array": {
-                ArrayNode out = NODES.arrayNode();
-                int count = Math.max(1, schema.getMinItems() == null ? 1 : schema.getMinItems());
-                if (schema.getMaxItems() != null) {
-                    count = Math.min(count, schema.getMaxItems());
-                }
-                for (int i = 0; i < count && depth <= MAX_DEPTH; i++) {
-                    out.add(instance(schema.getItems(), depth + 1, full));
-                }
-                return out;
-            }
+            case "object":
+                return objectInstance(schema, depth, full);
+            case "array":
+                return arrayInstance(schema, depth, full);
             case "integer":
-            case "number": {
-                if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
-                    return MAPPER.valueToTree(schema.getEnum().get(0));
-                }
-                BigDecimal n = BigDecimal.ONE;
-                if (schema.getMinimum() != null && n.compareTo(schema.getMinimum()) < 0) {
-                    n = schema.getMinimum();
-                }
-                if (schema.getMaximum() != null && n.compareTo(schema.getMaximum()) > 0) {
-                    n = schema.getMaximum();
-                }
-                return "integer".equals(type) ? NODES.numberNode(n.toBigInteger().longValueExact())
-                        : NODES.numberNode(n);
-            }
+            case "number":
+                return numberInstance(schema, type);
             case "boolean":
                 return NODES.booleanNode(true);
             default:
                 return NODES.textNode(text(schema));
         }
+    }
+
+    private static ObjectNode objectInstance(Schema<?> schema, int depth, boolean full) {
+        ObjectNode out = NODES.objectNode();
+        if (depth > MAX_DEPTH) {
+            return out;
+        }
+        Map<String, Schema> properties = schema.getProperties();
+        List<String> required = required(schema);
+        if (properties != null) {
+            // Declaration order, as the spec writes the object (the required list may be sorted).
+            properties.forEach((name, p) -> {
+                if (full || required.contains(name)) {
+                    out.set(name, instance(p, depth + 1, full));
+                }
+            });
+        }
+        for (String name : required) {
+            if (out.has(name)) {
+                continue;
+            }
+            Schema<?> p = properties == null ? null : properties.get(name);
+            out.set(name, instance(p, depth + 1, full));
+        }
+        return out;
+    }
+
+    private static ArrayNode arrayInstance(Schema<?> schema, int depth, boolean full) {
+        ArrayNode out = NODES.arrayNode();
+        int count = Math.max(1, schema.getMinItems() == null ? 1 : schema.getMinItems());
+        if (schema.getMaxItems() != null) {
+            count = Math.min(count, schema.getMaxItems());
+        }
+        for (int i = 0; i < count && depth <= MAX_DEPTH; i++) {
+            out.add(instance(schema.getItems(), depth + 1, full));
+        }
+        return out;
+    }
+
+    /** The first enum value, else 1 moved into [minimum, maximum]. */
+    private static JsonNode numberInstance(Schema<?> schema, String type) {
+        if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
+            return MAPPER.valueToTree(schema.getEnum().get(0));
+        }
+        BigDecimal n = BigDecimal.ONE;
+        if (schema.getMinimum() != null && n.compareTo(schema.getMinimum()) < 0) {
+            n = schema.getMinimum();
+        }
+        if (schema.getMaximum() != null && n.compareTo(schema.getMaximum()) > 0) {
+            n = schema.getMaximum();
+        }
+        return "integer".equals(type) ? NODES.numberNode(n.toBigInteger().longValueExact()) : NODES.numberNode(n);
     }
 
     /** A string the schema accepts: the first enum value, a date or date-time, else digits of an allowed length. */

@@ -77,15 +77,7 @@ final class SchemaValidator {
                     out.add(new Violation(path, "must be an array", value));
                     return;
                 }
-                if (schema.getMinItems() != null && value.size() < schema.getMinItems()) {
-                    out.add(new Violation(path, "must hold at least " + schema.getMinItems() + " items", value));
-                }
-                if (schema.getMaxItems() != null && value.size() > schema.getMaxItems()) {
-                    out.add(new Violation(path, "must hold at most " + schema.getMaxItems() + " items", value));
-                }
-                for (int i = 0; i < value.size(); i++) {
-                    check(value.get(i), schema.getItems(), path + "[" + i + "]", out, depth + 1);
-                }
+                checkArray(value, schema, path, out, depth);
                 return;
             case "string":
                 if (!value.isTextual()) {
@@ -99,13 +91,7 @@ final class SchemaValidator {
                     out.add(new Violation(path, "must be an integer", value));
                     return;
                 }
-                if ("int32".equals(schema.getFormat()) && !value.canConvertToInt()) {
-                    out.add(new Violation(path, "must fit in a 32-bit integer", value));
-                } else if (!value.canConvertToLong()) {
-                    out.add(new Violation(path, "must fit in a 64-bit integer", value));
-                }
-                checkRange(value, schema, path, out);
-                checkEnum(value, schema, path, out);
+                checkInteger(value, schema, path, out);
                 return;
             case "number":
                 if (!value.isNumber()) {
@@ -122,6 +108,28 @@ final class SchemaValidator {
             default:
                 return;
         }
+    }
+
+    private static void checkArray(JsonNode value, Schema<?> schema, String path, List<Violation> out, int depth) {
+        if (schema.getMinItems() != null && value.size() < schema.getMinItems()) {
+            out.add(new Violation(path, "must hold at least " + schema.getMinItems() + " items", value));
+        }
+        if (schema.getMaxItems() != null && value.size() > schema.getMaxItems()) {
+            out.add(new Violation(path, "must hold at most " + schema.getMaxItems() + " items", value));
+        }
+        for (int i = 0; i < value.size(); i++) {
+            check(value.get(i), schema.getItems(), path + "[" + i + "]", out, depth + 1);
+        }
+    }
+
+    private static void checkInteger(JsonNode value, Schema<?> schema, String path, List<Violation> out) {
+        if ("int32".equals(schema.getFormat()) && !value.canConvertToInt()) {
+            out.add(new Violation(path, "must fit in a 32-bit integer", value));
+        } else if (!value.canConvertToLong()) {
+            out.add(new Violation(path, "must fit in a 64-bit integer", value));
+        }
+        checkRange(value, schema, path, out);
+        checkEnum(value, schema, path, out);
     }
 
     private static void checkObject(JsonNode value, Schema<?> schema, String path, List<Violation> out, int depth) {

@@ -105,6 +105,12 @@ public final class SimulatorMain {
             b.spec(SimulatorSpec.combine(specs.toArray(new SimulatorSpec[0])));
         }
         WechatPaySimulator simulator = b.start();
+        printParticulars(simulator, keysDir, out);
+        return simulator;
+    }
+
+    /** What a client needs to talk to the simulator, one line each, then the WeChat Pay key as PEM. */
+    private static void printParticulars(WechatPaySimulator simulator, Path keysDir, PrintStream out) {
         SimulatedMerchant m = simulator.merchant();
         out.println("wxpay-testkit: WeChat Pay APIv3 simulator");
         out.println("  base URI             " + simulator.baseUri());
@@ -123,7 +129,6 @@ public final class SimulatorMain {
         out.println(simulator.platformPublicKeyPem().trim());
         out.println("Serving until stopped (Ctrl+C).");
         out.flush();
-        return simulator;
     }
 
     /** {@code payscore} and {@code payments} name the specs bundled in {@code wxpay-spec}; anything else is a file. */

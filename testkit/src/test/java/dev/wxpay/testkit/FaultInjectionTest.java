@@ -11,35 +11,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Injected faults break answers in the ways a client must notice")
-class FaultInjectionTest {
+class FaultInjectionTest extends ThingsSimulatorFixture {
 
     static final String GET = "/v3/things/T-1?sub_mchid=1";
-    static WechatPaySimulator simulator;
-    static MerchantCalls merchant;
-
-    @BeforeAll
-    static void start() {
-        simulator = TestKeys.thingsSimulator()
-                .start();
-        merchant = new MerchantCalls(simulator, Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.faults().clear();
-    }
 
     @Test
     @DisplayName("a 5xx fault for the next call answers SYSTEM_ERROR once, then the simulator is healthy again")

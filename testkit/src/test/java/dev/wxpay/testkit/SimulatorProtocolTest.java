@@ -10,37 +10,14 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("The simulator checks requests and signs answers as WeChat Pay does")
-class SimulatorProtocolTest {
+class SimulatorProtocolTest extends ThingsSimulatorFixture {
 
     static final String THING = "{\"name\":\"ball\",\"items\":[{\"seq\":1}]}";
 
-    static WechatPaySimulator simulator;
-    static MerchantCalls merchant;
-
-    @BeforeAll
-    static void start() {
-        simulator = TestKeys.thingsSimulator()
-                .start();
-        merchant = new MerchantCalls(simulator, Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        simulator.faults().clear();
-        simulator.clearRequests();
-    }
 
     @Test
     @DisplayName("a correctly signed request gets the spec's example, signed with the WeChat Pay key")

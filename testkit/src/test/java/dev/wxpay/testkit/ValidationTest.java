@@ -3,29 +3,12 @@ package dev.wxpay.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("Bodies and parameters are validated against the spec, naming the field like WeChat Pay's PARAM_ERROR")
-class ValidationTest {
-
-    static WechatPaySimulator simulator;
-    static MerchantCalls merchant;
-
-    @BeforeAll
-    static void start() {
-        simulator = TestKeys.thingsSimulator()
-                .start();
-        merchant = new MerchantCalls(simulator, Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
+class ValidationTest extends ThingsSimulatorFixture {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {

@@ -1,6 +1,5 @@
 package dev.wxpay.it.corpus;
 
-import dev.wxpay.codegen.GenerationLog;
 import dev.wxpay.codegen.GenerationRequest;
 import dev.wxpay.codegen.GenerationResult;
 import dev.wxpay.codegen.WxpayGenerator;
@@ -8,6 +7,7 @@ import dev.wxpay.codegen.model.ClientModel;
 import dev.wxpay.codegen.read.SpecSource;
 import dev.wxpay.it.ConsumerCompiler;
 import dev.wxpay.it.ConsumerCompiler.Compilation;
+import dev.wxpay.it.WarningsLog;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -37,18 +36,11 @@ class CorpusTest {
         Path corpus = locateCorpus();
         Path target = Path.of("target", "corpus").toAbsolutePath();
         Path sources = target.resolve("src");
-        List<String> warnings = new ArrayList<>();
+        WarningsLog log = new WarningsLog();
+        List<String> warnings = log.warnings();
         long start = System.nanoTime();
-        GenerationResult result = new WxpayGenerator(new GenerationLog() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-        }).generate(GenerationRequest.builder().spec(SpecSource.file(corpus)).packageName("dev.wxpay.corpus")
+        GenerationResult result = new WxpayGenerator(log).generate(GenerationRequest.builder()
+                .spec(SpecSource.file(corpus)).packageName("dev.wxpay.corpus")
                 .outputDirectory(sources).lenient(true).force(true).generatorVersion("corpus-test").build());
         long generationMillis = (System.nanoTime() - start) / 1_000_000;
 

@@ -1,18 +1,17 @@
 package dev.wxpay.it.wholeapi;
 
-import dev.wxpay.codegen.GenerationLog;
 import dev.wxpay.codegen.GenerationRequest;
 import dev.wxpay.codegen.GenerationResult;
 import dev.wxpay.codegen.WxpayGenerator;
 import dev.wxpay.codegen.read.BundledSpecs;
 import dev.wxpay.it.ConsumerCompiler;
 import dev.wxpay.it.ConsumerCompiler.Compilation;
+import dev.wxpay.it.WarningsLog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -67,18 +66,11 @@ final class WholeApiBuild {
             List<GenerationRequest.Product> products = bundle.select(bundle.names()).stream()
                     .map(p -> new GenerationRequest.Product(p.name(), p.source())).toList();
             Path sources = TARGET.resolve("src");
-            List<String> warnings = new ArrayList<>();
+            WarningsLog log = new WarningsLog();
+            List<String> warnings = log.warnings();
             long start = System.nanoTime();
-            GenerationResult result = new WxpayGenerator(new GenerationLog() {
-                @Override
-                public void info(String message) {
-                }
-
-                @Override
-                public void warn(String message) {
-                    warnings.add(message);
-                }
-            }).generate(GenerationRequest.builder().products(products).packageName("dev.wxpay.whole")
+            GenerationResult result = new WxpayGenerator(log).generate(GenerationRequest.builder().products(products)
+                    .packageName("dev.wxpay.whole")
                     .outputDirectory(sources).force(true).generatorVersion("whole-api-test")
                     .modelDumpFile(TARGET.resolve("model.json")).build());
             long generationMillis = (System.nanoTime() - start) / 1_000_000;

@@ -7,13 +7,11 @@ import dev.wxpay.payscore.model.CreatePayscorePlanRequest;
 import dev.wxpay.payscore.model.CreatePlanDetail;
 import dev.wxpay.runtime.WechatPayClient;
 import dev.wxpay.spring.WechatPayBoot4HealthIndicator;
+import dev.wxpay.spring.fixtures.StarterProperties;
 import dev.wxpay.testkit.RecordedRequest;
-import dev.wxpay.testkit.SimulatedMerchant;
 import dev.wxpay.testkit.WechatPaySimulator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
@@ -45,18 +43,8 @@ class Boot4AppTest {
 
     @DynamicPropertySource
     static void wxpay(DynamicPropertyRegistry registry) throws IOException {
-        SimulatedMerchant m = SIM.merchant();
-        Path dir = Files.createTempDirectory("wxpay-boot4");
-        Path key = Files.writeString(dir.resolve("apiclient_key.pem"), m.privateKeyPem().orElseThrow(),
-                StandardCharsets.US_ASCII);
-        Path pub = Files.writeString(dir.resolve("pub_key.pem"), SIM.platformPublicKeyPem(), StandardCharsets.US_ASCII);
-        registry.add("wxpay.merchant-id", m::mchid);
-        registry.add("wxpay.merchant-serial-number", m::certificateSerialNo);
-        registry.add("wxpay.private-key", () -> "file:" + key);
-        registry.add("wxpay.public-key-id", SIM::publicKeyId);
-        registry.add("wxpay.public-key", () -> "file:" + pub);
-        registry.add("wxpay.api-v3-key", m::apiV3Key);
-        registry.add("wxpay.base-uri", () -> SIM.baseUri().toString());
+        StarterProperties.firstMerchant(SIM, Files.createTempDirectory("wxpay-boot4"))
+                .forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @AfterAll
