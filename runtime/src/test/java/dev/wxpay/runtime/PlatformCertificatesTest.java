@@ -291,6 +291,21 @@ class PlatformCertificatesTest {
         assertThat(call(client)).contains("ok");
     }
 
+    @Test
+    @DisplayName("refuses a certificate encrypted under another algorithm, naming it; one without the field is decrypted")
+    void certificateAlgorithm() {
+        String sm4 = listOrFail(certA.certificate).replace("AEAD_AES_256_GCM", "AEAD_SM4_GCM");
+        certificates = r -> Answer.signedBy(200, sm4, certA.privateKey, serial(certA));
+        assertThatThrownBy(() -> client(builder())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("certificate " + serial(certA)
+                        + " uses algorithm AEAD_SM4_GCM; expected AEAD_AES_256_GCM");
+
+        String unnamed = listOrFail(certA.certificate).replace("\"algorithm\":\"AEAD_AES_256_GCM\",", "");
+        assertThat(unnamed).doesNotContain("algorithm");
+        certificates = r -> Answer.signedBy(200, unnamed, certA.privateKey, serial(certA));
+        assertThat(client(builder()).platformCertificates().get().serials()).containsExactly(serial(certA));
+    }
+
     /** Flips one bit in the last byte of the first ciphertext, which is the last byte of its GCM tag. */
     static String flipLastTagByte(String body) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"ciphertext\":\"([^\"]+)\"").matcher(body);
@@ -386,6 +401,17 @@ class PlatformCertificatesTest {
         assertThat(refreshThreads()).isNotEmpty();
         clients.forEach(WechatPayClient::close);
         assertThat(refreshThreads()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an answer signed with a configured public key, which is trusted, never asks for a download")
+    void trustedKeyAnswersDoNotRefresh() {
+        WechatPayClient client = client(builder()
+                .wechatPayPublicKey(TestKeys.WECHATPAY_KEY_ID, TestKeys.WECHATPAY.getPublic()));
+        business = r -> Answer.json(200, "{\"by\":\"public key\"}");
+        clock.offset = Duration.ofMinutes(2); // past the on-demand limit: only the trust decides
+        assertThat(call(client)).contains("public key");
+        assertThat(downloads()).isEqualTo(1); // the one in build()
     }
 
     @Test
