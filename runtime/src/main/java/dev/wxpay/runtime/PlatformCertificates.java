@@ -173,7 +173,6 @@ public final class PlatformCertificates {
                 return;
             }
             ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, threads);
-            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
             long millis = interval.toMillis();
             executor.scheduleWithFixedDelay(this::scheduledRefresh, millis, millis, TimeUnit.MILLISECONDS);
             scheduler = executor;

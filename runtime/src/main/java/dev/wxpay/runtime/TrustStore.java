@@ -71,15 +71,6 @@ final class TrustStore {
         this.certificates = certificates;
     }
 
-    /** The statically configured keys by id. */
-    Map<String, PublicKey> staticKeys() {
-        return staticKeys;
-    }
-
-    Provider provider() {
-        return provider;
-    }
-
     /**
      * Verifies a signed answer or notification (see {@link ResponseVerifier#verify}); an unknown
      * {@code Wechatpay-Serial} first asks the platform certificates, when attached, to refresh.

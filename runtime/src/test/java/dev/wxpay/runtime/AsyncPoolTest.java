@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("The default async executor: bounded, and ended by close()")
@@ -24,7 +25,9 @@ class AsyncPoolTest {
                 .collect(Collectors.toSet());
     }
 
+    // Tagged "load": tens of seconds of the same signed call; mutation testing leaves it out (runtime/pom.xml).
     @Test
+    @Tag("load")
     @DisplayName("10,000 calls in flight finish on at most DEFAULT_ASYNC_THREADS threads, and close() leaves no wxpay- thread")
     void tenThousandCalls() throws Exception {
         Set<Thread> before = wxpayThreads();

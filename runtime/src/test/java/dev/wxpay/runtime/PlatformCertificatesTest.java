@@ -44,6 +44,7 @@ class PlatformCertificatesTest {
     private final List<WechatPayClient> clients = new ArrayList<>();
     private volatile Function<Recorded, Answer> certificates;
     private volatile Function<Recorded, Answer> business;
+    private CapturedLog log;
 
     /** The system clock, moved forward on demand (the on-demand refresh limit is measured on the client's clock). */
     static final class MovableClock extends Clock {
@@ -67,6 +68,11 @@ class PlatformCertificatesTest {
 
     @BeforeAll
     static void makeCertificates() throws Exception {
+        if (expired != null) { // assigned last
+            // Once per test JVM: mutation testing runs each test method on its own, and two keytool JVMs per
+            // method would cost seconds each time.
+            return;
+        }
         Path dir = Files.createTempDirectory("wxpay-certificates-test");
         CompletableFuture<TestKeys.CertificateAndKey> b = CompletableFuture.supplyAsync(() -> make(dir, "b", 30));
         CompletableFuture<TestKeys.CertificateAndKey> old = CompletableFuture.supplyAsync(
@@ -123,6 +129,7 @@ class PlatformCertificatesTest {
 
     @BeforeEach
     void start() throws Exception {
+        log = new CapturedLog(PlatformCertificates.class);
         server = new LoopbackWechatPay(LoopbackWechatPay.merchantA());
         certificates = r -> signedList(certA, certA.certificate);
         business = r -> Answer.signedBy(200, "{\"ok\":true}", certA.privateKey, serial(certA));
@@ -133,6 +140,7 @@ class PlatformCertificatesTest {
     void stop() {
         clients.forEach(WechatPayClient::close);
         server.close();
+        log.close();
     }
 
     private WechatPayClient.Builder builder() {
@@ -179,6 +187,7 @@ class PlatformCertificatesTest {
         assertThat(server.requests().get(1).header("Wechatpay-Serial")).isEqualTo(serial(certA));
         assertThat(client.encryptionKeyId()).isEqualTo(serial(certA));
         assertThat(events).containsExactly("refreshed [" + serial(certA) + "]");
+        assertThat(log.lines()).containsExactly("FINE platform certificates adopted: [" + serial(certA) + "]");
     }
 
     /** A request body with one sensitive field, shaped like a generated model. */
@@ -252,6 +261,8 @@ class PlatformCertificatesTest {
                     .hasMessageContaining("unknown Wechatpay-Serial '" + serial(certB) + "'");
         }
         assertThat(downloads()).isEqualTo(2); // build() and one on-demand refresh, not one per answer
+        assertThat(log.lines()).filteredOn(line -> line.startsWith("INFO")).containsExactly("INFO WeChat Pay"
+                + " signed with unknown serial " + serial(certB) + ": refreshing platform certificates");
     }
 
     @Test
@@ -270,7 +281,29 @@ class PlatformCertificatesTest {
         assertThatThrownBy(() -> client.platformCertificates().get().refresh())
                 .isInstanceOf(DecryptionException.class);
         assertThat(client.platformCertificates().get().serials()).containsExactly(serial(certA));
+        // An operator sees each failure and what is kept; the APIv3 key never appears.
+        assertThat(log.lines()).filteredOn(line -> line.startsWith("WARNING")).hasSize(2)
+                .satisfies(lines -> assertThat(lines.get(0)).startsWith("WARNING platform certificate refresh"
+                        + " failed; keeping []: ").contains("AES-GCM authentication failed"))
+                .satisfies(lines -> assertThat(lines.get(1)).startsWith("WARNING platform certificate refresh"
+                        + " failed; keeping [" + serial(certA) + "]: ").contains("AES-GCM authentication failed"))
+                .noneMatch(line -> line.contains(API_V3_KEY));
         assertThat(call(client)).contains("ok");
+    }
+
+    @Test
+    @DisplayName("refuses a certificate encrypted under another algorithm, naming it; one without the field is decrypted")
+    void certificateAlgorithm() {
+        String sm4 = listOrFail(certA.certificate).replace("AEAD_AES_256_GCM", "AEAD_SM4_GCM");
+        certificates = r -> Answer.signedBy(200, sm4, certA.privateKey, serial(certA));
+        assertThatThrownBy(() -> client(builder())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("certificate " + serial(certA)
+                        + " uses algorithm AEAD_SM4_GCM; expected AEAD_AES_256_GCM");
+
+        String unnamed = listOrFail(certA.certificate).replace("\"algorithm\":\"AEAD_AES_256_GCM\",", "");
+        assertThat(unnamed).doesNotContain("algorithm");
+        certificates = r -> Answer.signedBy(200, unnamed, certA.privateKey, serial(certA));
+        assertThat(client(builder()).platformCertificates().get().serials()).containsExactly(serial(certA));
     }
 
     /** Flips one bit in the last byte of the first ciphertext, which is the last byte of its GCM tag. */
@@ -371,6 +404,17 @@ class PlatformCertificatesTest {
     }
 
     @Test
+    @DisplayName("an answer signed with a configured public key, which is trusted, never asks for a download")
+    void trustedKeyAnswersDoNotRefresh() {
+        WechatPayClient client = client(builder()
+                .wechatPayPublicKey(TestKeys.WECHATPAY_KEY_ID, TestKeys.WECHATPAY.getPublic()));
+        business = r -> Answer.json(200, "{\"by\":\"public key\"}");
+        clock.offset = Duration.ofMinutes(2); // past the on-demand limit: only the trust decides
+        assertThat(call(client)).contains("public key");
+        assertThat(downloads()).isEqualTo(1); // the one in build()
+    }
+
+    @Test
     @DisplayName("a notification parser sharing the set verifies notifications signed with a rotated certificate")
     void sharedWithNotificationParser() throws Exception {
         WechatPayClient client = client(builder());
@@ -427,6 +471,102 @@ class PlatformCertificatesTest {
         }));
         assertThat(client.platformCertificates().get().serials()).containsExactly(serial(certA));
         assertThat(call(client)).contains("ok");
+        assertThat(log.lines()).contains("WARNING platform certificate listener failed"
+                + " [java.lang.IllegalStateException: listener bug]");
+    }
+
+    @Test
+    @DisplayName("a listener that throws on a failure is logged, and the refresh still fails with its own cause")
+    void throwingFailureListener() {
+        WechatPayClient client = client(builder().platformCertificatesListener(new PlatformCertificates.Listener() {
+            @Override
+            public void refreshFailed(WechatPayException failure) {
+                throw new IllegalStateException("failure listener bug");
+            }
+        }));
+        certificates = r -> Answer.json(500, "{\"code\":\"SYSTEM_ERROR\",\"message\":\"busy\"}");
+        assertThatThrownBy(() -> client.platformCertificates().get().refresh())
+                .isInstanceOf(WechatPayException.class).hasMessageContaining("SYSTEM_ERROR");
+        assertThat(log.lines()).contains("WARNING platform certificate listener failed"
+                + " [java.lang.IllegalStateException: failure listener bug]");
+        assertThat(client.platformCertificates().get().serials()).containsExactly(serial(certA));
+    }
+
+    @Test
+    @DisplayName("a download that fails outside the WeChat Pay exceptions is wrapped, reported and keeps the set")
+    void unexpectedDownloadFailure() {
+        IllegalStateException cause = new IllegalStateException("connection pool shut down");
+        List<WechatPayException> reported = new CopyOnWriteArrayList<>();
+        PlatformCertificates certificates = new PlatformCertificates(() -> {
+            throw cause;
+        }, AesGcm.of(API_V3_KEY), clock, Map.of(), CryptoProviders.resolve(null), WechatPayJson.newObjectMapper(),
+                new PlatformCertificates.Listener() {
+                    @Override
+                    public void refreshFailed(WechatPayException failure) {
+                        reported.add(failure);
+                    }
+                }, PlatformCertificates.DEFAULT_REFRESH_INTERVAL, TestKeys.MERCHANT_ID);
+
+        assertThatThrownBy(certificates::refresh).isInstanceOf(WechatPayException.class).hasCause(cause)
+                .hasMessage("platform certificate refresh failed: " + cause)
+                .satisfies(thrown -> assertThat(reported).containsExactly((WechatPayException) thrown));
+        assertThat(certificates.serials()).isEmpty();
+        assertThat(log.lines()).containsExactly("WARNING platform certificate refresh failed; keeping []:"
+                + " platform certificate refresh failed: " + cause);
+    }
+
+    @Test
+    @DisplayName("adopts a download signed with the configured WeChat Pay public key, which it does not list")
+    void downloadSignedWithConfiguredKey() {
+        certificates = r -> Answer.json(200, listOrFail(certA.certificate)); // signed with WECHATPAY_KEY_ID
+        WechatPayClient client = client(builder()
+                .wechatPayPublicKey(TestKeys.WECHATPAY_KEY_ID, TestKeys.WECHATPAY.getPublic()));
+        assertThat(client.platformCertificates().get().serials()).containsExactly(serial(certA));
+    }
+
+    @Test
+    @DisplayName("adopts a download that lists only a new certificate when an adopted one signed it")
+    void downloadSignedWithAdoptedCertificate() {
+        WechatPayClient client = client(builder());
+        certificates = r -> signedList(certA, certB.certificate);
+        client.platformCertificates().get().refresh();
+        assertThat(client.platformCertificates().get().serials())
+                .containsExactlyInAnyOrder(serial(certA), serial(certB));
+    }
+
+    @Test
+    @DisplayName("close() on an interrupted thread returns at once, keeps the interrupt, and the refresh thread still ends")
+    void closeWhileInterrupted() throws Exception {
+        CountDownLatch inListener = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        WechatPayClient client = client(builder().platformCertificatesRefreshInterval(Duration.ofMillis(100))
+                .platformCertificatesListener(new PlatformCertificates.Listener() {
+                    @Override
+                    public void refreshed(Set<String> serials) {
+                        if (!Thread.currentThread().getName().endsWith("-certificates")) {
+                            return; // the first download, in build()
+                        }
+                        inListener.countDown();
+                        // Holds the scheduled refresh in flight, deaf to the interrupt close() sends.
+                        while (true) {
+                            try {
+                                release.await();
+                                return;
+                            } catch (InterruptedException e) {
+                                // keep waiting: this refresh must still be running when close() waits for it
+                            }
+                        }
+                    }
+                }));
+        assertThat(inListener.await(60, TimeUnit.SECONDS)).isTrue();
+
+        Thread.currentThread().interrupt();
+        client.platformCertificates().get().close();
+        assertThat(Thread.interrupted()).as("interrupt status kept by close()").isTrue();
+
+        release.countDown();
+        client.platformCertificates().get().close(); // now it can wait for the thread to end
+        assertThat(refreshThreads()).isEmpty();
     }
 
     private static String listOrFail(X509Certificate... certificates) {

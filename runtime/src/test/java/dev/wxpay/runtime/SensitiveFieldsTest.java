@@ -136,6 +136,15 @@ class SensitiveFieldsTest {
     }
 
     @Test
+    @DisplayName("refuses an answer field that is not a string (no ciphertext) as a body that does not map")
+    void refusesNonStringAnswerField() {
+        server.respond(r -> Answer.json(200, "{\"name\":12345}"));
+        assertThatThrownBy(() -> client.execute(ApiRequest.builder("GET", "/v3/receiver").build(), Receiver.class))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("does not map to Receiver");
+    }
+
+    @Test
     @DisplayName("encryptSensitive and decryptSensitive use WeChat Pay's key and the merchant's key")
     void explicitEncryption() throws Exception {
         String ciphertext = client.encryptSensitive(PHONE);
