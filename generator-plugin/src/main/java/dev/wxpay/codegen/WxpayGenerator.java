@@ -93,6 +93,10 @@ public final class WxpayGenerator {
                 productWarnings.add(located);
                 productLog.warn("wxpay-codegen: " + located);
             }
+            for (String located : AllOfShapes.apply(spec, request.lenient())) {
+                productWarnings.add(located);
+                productLog.warn("wxpay-codegen: " + located);
+            }
             String packageName = request.hasProducts()
                     ? request.packageName() + "." + request.products().get(i).packageSegment()
                     : request.packageName();
