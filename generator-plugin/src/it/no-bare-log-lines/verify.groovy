@@ -26,7 +26,7 @@ def text = log.text
 assert !text.contains('[ERROR]')
 // The run did meet what used to be logged bare: now located, in our words.
 assert text =~ /\[WARNING\] wxpay-codegen: (classpath:)?wxpay\/v3\/applyment4sub\.yaml(:\d+)?: #\/paths\/[^ ]+: format 'uint64' is not a number format/
-assert text =~ /\[WARNING\] wxpay-codegen: (classpath:)?wxpay\/v3\/applyment4sub\.yaml(:\d+)?: #\/paths\/[^ ]+: \x24ref '#\/definitions\/Enumerations_BankAccountType' names no schema of this document/
+// (The bundled spec no longer holds a Swagger 2.0 $ref to nothing: DanglingRefTest covers that warning.)
 assert text =~ /\[WARNING\] wxpay-codegen: (classpath:)?wxpay\/v3\/brand\.yaml(:\d+)?: #[^ ]+: format 'integer' is not a number format/
 assert text.contains('[INFO] wxpay-codegen: 4 products, ')
 return true

@@ -24,6 +24,8 @@ import java.util.Set;
  *       it is not dropped.</li>
  * </ul>
  * A legacy {@code #/definitions/X} whose {@code X} exists is left alone: OpenAPI Generator resolves it by name.
+ * The second repair is made in lenient mode only: in strict mode a reference to nothing fails the run
+ * ({@link SpecValidator}), since a payment client must not carry a guessed type for a field nobody described.
  * Returns one message per repair, starting with the JSON pointer, in document order. Not thread-safe per spec (it
  * mutates the spec given).
  */
@@ -35,14 +37,17 @@ final class CodegenQuirks {
     private CodegenQuirks() {
     }
 
-    /** Repairs {@code api}; returns {@code "<pointer>: <what was wrong and what is generated>"} per repair. */
-    static List<String> apply(OpenAPI api) {
+    /**
+     * Repairs {@code api} (dangling legacy references only when {@code lenient}); returns
+     * {@code "<pointer>: <what was wrong and what is generated>"} per repair.
+     */
+    static List<String> apply(OpenAPI api, boolean lenient) {
         Map<String, Schema> components = api.getComponents() == null ? null : api.getComponents().getSchemas();
         List<String> repaired = new ArrayList<>();
         SchemaWalk.walk(api, (at, schema) -> {
             String ref = schema.get$ref();
             if (ref != null) {
-                if (ref.startsWith(LEGACY_PREFIX) && (components == null
+                if (lenient && ref.startsWith(LEGACY_PREFIX) && (components == null
                         || !components.containsKey(ref.substring(ref.lastIndexOf('/') + 1)))) {
                     schema.set$ref(null);
                     schema.setType("string");

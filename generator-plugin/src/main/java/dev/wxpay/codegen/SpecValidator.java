@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class SpecValidator {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
-    private static final Pattern REF = Pattern.compile("\"\\$ref\"\\s*:\\s*\"#/components/schemas/([^\"]+)\"");
+    private static final String SCHEMAS = "#/components/schemas/";
+    private static final String LEGACY = "#/definitions/";
 
     /** The problems found: global ones (fail always) and per operation ({@code "METHOD path"} to problem). */
     public record Problems(List<String> global, Map<String, String> byOperation) {
@@ -40,6 +41,7 @@ public final class SpecValidator {
         Map<String, List<String>> operationIds = new TreeMap<>();
         Set<String> schemas = api.getComponents() == null || api.getComponents().getSchemas() == null
                 ? Set.of() : api.getComponents().getSchemas().keySet();
+        List<DanglingRef> dangling = danglingRefs(api, schemas);
         for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().readOperationsMap().entrySet()) {
                 String method = entry.getKey().name().toLowerCase(Locale.ROOT);
@@ -52,7 +54,7 @@ public final class SpecValidator {
                 }
                 String problem = pathParameterProblem(spec, path.getKey(), path.getValue(), op, pointer);
                 if (problem == null) {
-                    problem = missingRefProblem(spec, op, schemas, pointer);
+                    problem = missingRefProblem(spec, dangling, path.getKey(), pointer);
                 }
                 if (problem != null) {
                     byOperation.put(key, problem);
@@ -66,19 +68,11 @@ public final class SpecValidator {
                         + ": operationIds name the generated methods and must be unique; rename all but one");
             }
         }
-        if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
-            for (Map.Entry<String, io.swagger.v3.oas.models.media.Schema> schema
-                    : new TreeMap<>(api.getComponents().getSchemas()).entrySet()) {
-                String json = io.swagger.v3.core.util.Json.pretty(schema.getValue());
-                Matcher m = REF.matcher(json);
-                while (m.find()) {
-                    if (!schemas.contains(m.group(1))) {
-                        String pointer = "/components/schemas/" + escape(schema.getKey());
-                        global.add(where(spec, pointer) + ": $ref '#/components/schemas/" + m.group(1)
-                                + "' points to a schema that does not exist; define it under components/schemas"
-                                + " or fix the name");
-                    }
-                }
+        for (DanglingRef ref : dangling) {
+            if (ref.pointer().startsWith("#/components/")) {
+                // A component may serve any operation: lenient mode cannot skip just one, so this always fails.
+                String[] tokens = ref.pointer().split("/", 5); // #, components, kind, name, the rest
+                global.add(where(spec, "/components/" + tokens[2] + "/" + tokens[3]) + ": " + ref.problem());
             }
         }
         return new Problems(global, byOperation);
@@ -109,27 +103,56 @@ public final class SpecValidator {
         return null;
     }
 
-    private static String missingRefProblem(ParsedSpec spec, Operation op, Set<String> schemas, String pointer) {
-        String json = io.swagger.v3.core.util.Json.pretty(withoutCallbacks(op));
-        Matcher m = REF.matcher(json);
-        while (m.find()) {
-            if (!schemas.contains(m.group(1))) {
-                int line = SpecProblems.lineOfTextAfter(spec.text(), pointer, "#/components/schemas/" + m.group(1));
-                return spec.source() + (line > 0 ? ":" + line : "") + ": #" + pointer
-                        + ": $ref '#/components/schemas/" + m.group(1)
-                        + "' points to a schema that does not exist; define it under components/schemas or fix"
-                        + " the name";
+    /**
+     * The first dangling reference under the operation at {@code pointer} (its parameters, body, answers and
+     * callbacks) or under the path item's shared parameters, located at the line where its target is written.
+     */
+    private static String missingRefProblem(ParsedSpec spec, List<DanglingRef> dangling, String path,
+                                            String pointer) {
+        String shared = "#/paths/" + escape(path) + "/parameters/";
+        for (DanglingRef ref : dangling) {
+            if (ref.pointer().startsWith("#" + pointer + "/") || ref.pointer().startsWith(shared)) {
+                int line = SpecProblems.lineOfTextAfter(spec.text(), pointer, ref.target());
+                return spec.source() + (line > 0 ? ":" + line : "") + ": #" + pointer + ": " + ref.problem();
             }
         }
         return null;
     }
 
-    private static Operation withoutCallbacks(Operation op) {
-        Operation copy = new Operation();
-        copy.setParameters(op.getParameters());
-        copy.setRequestBody(op.getRequestBody());
-        copy.setResponses(op.getResponses());
-        return copy;
+    /** A local {@code $ref} that resolves to nothing: the pointer of the {@code $ref} and its target. */
+    record DanglingRef(String pointer, String target) {
+        /** What is wrong and what to do, naming the target and where the {@code $ref} is. */
+        String problem() {
+            String fix = target.startsWith(SCHEMAS)
+                    ? "' points to a schema that does not exist; define it under components/schemas or fix the name"
+                    : "' points to nothing: schemas are referenced as #/components/schemas/<name>; define the schema"
+                    + " there and refer to it so";
+            return "$ref '" + target + fix + " (the $ref at " + pointer + ")";
+        }
+    }
+
+    /**
+     * Every schema {@code $ref} of {@code api} that points into the document ({@code #/...}) at something that is
+     * not one of its {@code schemas}, in walk order. Such a reference would otherwise lose the property it types.
+     */
+    static List<DanglingRef> danglingRefs(OpenAPI api, Set<String> schemas) {
+        List<DanglingRef> dangling = new ArrayList<>();
+        SchemaWalk.walk(api, (at, schema) -> {
+            String ref = schema.get$ref();
+            if (ref != null && ref.startsWith("#") && !resolves(ref, schemas)) {
+                dangling.add(new DanglingRef(at + "/$ref", ref));
+            }
+        });
+        return dangling;
+    }
+
+    /**
+     * Whether OpenAPI Generator finds the schema {@code ref} names: one of {@code schemas}, referenced as
+     * {@code #/components/schemas/X} or in Swagger 2.0's {@code #/definitions/X}, which it resolves by name.
+     */
+    private static boolean resolves(String ref, Set<String> schemas) {
+        String prefix = ref.startsWith(SCHEMAS) ? SCHEMAS : ref.startsWith(LEGACY) ? LEGACY : null;
+        return prefix != null && schemas.contains(ref.substring(prefix.length()));
     }
 
     /**

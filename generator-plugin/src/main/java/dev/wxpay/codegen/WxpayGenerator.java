@@ -88,8 +88,12 @@ public final class WxpayGenerator {
                 productWarnings.add(message);
                 productLog.warn("wxpay-codegen: " + message);
             }
-            for (String message : CodegenQuirks.apply(spec.openAPI())) {
+            for (String message : CodegenQuirks.apply(spec.openAPI(), request.lenient())) {
                 String located = CodegenQuirks.locate(spec, message);
+                productWarnings.add(located);
+                productLog.warn("wxpay-codegen: " + located);
+            }
+            for (String located : AllOfShapes.apply(spec, request.lenient())) {
                 productWarnings.add(located);
                 productLog.warn("wxpay-codegen: " + located);
             }

@@ -44,7 +44,7 @@ class CodegenQuirksTest {
     @DisplayName("a number with a format that is no number format loses the format, and each is reported by pointer")
     void numberFormats() {
         OpenAPI api = new OpenAPIV3Parser().readContents(SPEC, null, null).getOpenAPI();
-        assertThat(CodegenQuirks.apply(api)).containsExactly(
+        assertThat(CodegenQuirks.apply(api, true)).containsExactly(
                 "#/paths/~1v3~1goods~1{id}/get/parameters/0/schema: format 'uint64' is not a number format (float,"
                         + " double); generated as BigDecimal (use type integer for whole numbers)",
                 "#/components/schemas/Goods/properties/price: format 'integer' is not a number format (float,"
@@ -61,6 +61,18 @@ class CodegenQuirksTest {
         assertThat(((Schema<?>) goods.getProperties().get("base")).get$ref())
                 .as("a Swagger 2.0 reference to an existing schema is left to OpenAPI Generator, which resolves it")
                 .isEqualTo("#/definitions/Base");
-        assertThat(CodegenQuirks.apply(api)).as("a second pass finds nothing left").isEmpty();
+        assertThat(CodegenQuirks.apply(api, true)).as("a second pass finds nothing left").isEmpty();
+    }
+
+    @Test
+    @DisplayName("in strict mode leaves a Swagger 2.0 reference to nothing for the validator, which fails the run")
+    void strictLeavesDanglingReferences() {
+        OpenAPI api = new OpenAPIV3Parser().readContents(SPEC, null, null).getOpenAPI();
+        assertThat(CodegenQuirks.apply(api, false)).noneMatch(m -> m.contains("$ref"));
+        Schema<?> state = (Schema<?>) api.getComponents().getSchemas().get("Goods").getProperties().get("state");
+        assertThat(state.get$ref()).isEqualTo("#/definitions/Enumerations_State");
+        assertThat(SpecValidator.danglingRefs(api, api.getComponents().getSchemas().keySet()))
+                .extracting(SpecValidator.DanglingRef::pointer)
+                .containsExactly("#/components/schemas/Goods/properties/state/$ref");
     }
 }

@@ -143,6 +143,36 @@ class BundledSpecTest {
     }
 
     @Test
+    @DisplayName("has no $ref that points to nothing: every reference is local and resolves in its own document")
+    void everyRefResolves() {
+        List<String> dangling = new ArrayList<>();
+        documents.forEach((name, doc) -> refs(doc, "#", (pointer, ref) -> {
+            if (!ref.startsWith("#/") || doc.at(ref.substring(1)).isMissingNode()) {
+                dangling.add(name + " " + pointer + " -> " + ref);
+            }
+        }));
+        assertThat(dangling).isEmpty();
+    }
+
+    /** Calls {@code found} with the pointer and value of every {@code $ref} under {@code node}. */
+    private static void refs(JsonNode node, String pointer, java.util.function.BiConsumer<String, String> found) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> {
+                String at = pointer + "/" + f.getKey().replace("~", "~0").replace("/", "~1");
+                if (f.getKey().equals("$ref") && f.getValue().isTextual()) {
+                    found.accept(at, f.getValue().asText());
+                } else {
+                    refs(f.getValue(), at, found);
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                refs(node.get(i), pointer + "/" + i, found);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("reads the same with a YAML 1.1 reader, which takes unquoted dates and 10:30 for non-strings")
     void readsTheSameInYaml11() {
         LoaderOptions options = new LoaderOptions();

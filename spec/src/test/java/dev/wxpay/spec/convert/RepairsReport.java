@@ -23,6 +23,8 @@ final class RepairsReport {
         TITLES.put("allof-redeclared", "Properties declared again beside their `allOf` `$ref`, removed");
         TITLES.put("file-answer", "Download answers marked as files (the corpus gives them no body)");
         TITLES.put("allof-string-enum", "`allOf` of a string enum and more values made one string enum");
+        TITLES.put("swagger2-ref", "Swagger 2.0 `$ref`s the v2 converter left behind rewritten to"
+                + " `#/components/` (pointer into the converted document)");
     }
 
     private RepairsReport() {

@@ -48,6 +48,10 @@ public final class SpecConverter {
         ObjectNode swagger = SpecYaml.read(corpus);
         repairs.addAll(new CorpusRepairs().apply(swagger));
         ObjectNode openapi = toOpenApi3(swagger);
+        SchemaKeyOrder.apply(openapi);
+        for (SwaggerRefs.Rewrite r : SwaggerRefs.rewrite(openapi)) {
+            repairs.add(repairAt(r.pointer(), "swagger2-ref", "'" + r.from() + "' -> '" + r.to() + "'"));
+        }
         List<CuratedFile> curated = resourceRoot == null ? List.of() : CuratedFiles.find(resourceRoot);
         Map<String, CuratedFile> curatedByPath = CuratedFiles.byPathTemplate(curated);
 
