@@ -313,7 +313,7 @@ final class Downloads {
     }
 
     /** Marks I/O failures of the network stream, to tell them from a corrupt gzip or a wrong tag above it. */
-    private static final class TransportFailure extends IOException {
+    static final class TransportFailure extends IOException {
         private static final long serialVersionUID = 1L;
 
         TransportFailure(IOException cause) {
@@ -321,8 +321,11 @@ final class Downloads {
         }
     }
 
-    /** The network body; its read failures become {@link TransportFailure}s. */
-    private static final class Source extends FilterInputStream {
+    /**
+     * The network body; its read failures become {@link TransportFailure}s, whichever read a wrapping stream uses
+     * (today's wrappers read in blocks; the single-byte form is tested directly).
+     */
+    static final class Source extends FilterInputStream {
         Source(InputStream in) {
             super(in);
         }

@@ -461,6 +461,44 @@ class PlatformCertificatesTest {
     }
 
     @Test
+    @DisplayName("a build() that fails after the first download (refused set, unknown requestSerial) leaves no thread of the half-built client running")
+    void failedBuildLeavesNoThread() throws Exception {
+        Set<Thread> before = wxpayThreads();
+        Answer bad = Answer.signedBy(200, flipLastTagByte(download(API_V3_KEY, certA.certificate)), certA.privateKey,
+                serial(certA));
+        certificates = r -> bad;
+        assertThatThrownBy(() -> client(builder())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("first download of platform certificates failed");
+        assertNoNewThread(before);
+
+        certificates = r -> signedList(certA, certA.certificate);
+        assertThatThrownBy(() -> client(builder().requestSerial("ABCDEF01")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("names no trusted key");
+        assertNoNewThread(before);
+    }
+
+    private static Set<Thread> wxpayThreads() {
+        Set<Thread> threads = new java.util.HashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("wxpay-") && thread.isAlive()) {
+                threads.add(thread);
+            }
+        }
+        return threads;
+    }
+
+    /** The download ran on a deadline timer thread; the failed build() closed it, so it ends promptly, not idle. */
+    private static void assertNoNewThread(Set<Thread> before) throws InterruptedException {
+        Set<Thread> left = wxpayThreads();
+        left.removeAll(before);
+        for (Thread thread : left) {
+            thread.join(TimeUnit.SECONDS.toMillis(10)); // idle threads of an unclosed client live 60 s
+        }
+        left.removeIf(thread -> !thread.isAlive());
+        assertThat(left).as("threads of the client whose build() failed").isEmpty();
+    }
+
+    @Test
     @DisplayName("a listener that throws does not stop the set from being adopted")
     void throwingListener() {
         WechatPayClient client = client(builder().platformCertificatesListener(new PlatformCertificates.Listener() {
