@@ -123,24 +123,10 @@ public final class UrlConnectionTransport implements Transport {
 
     @Override
     public WireResponse send(WireRequest request, Duration timeout, long maxBodyBytes) {
-        Call call = start(request, timeout);
-        WireResponse response = null;
-        Exception failure = null;
-        try {
+        return exchange(request, timeout, call -> {
             int status = call.awaitHeaders();
-            response = new WireResponse(status, headers(call.connection),
-                    readBody(call, status, maxBodyBytes), true);
-        } catch (IOException | RuntimeException e) {
-            failure = e;
-        }
-        boolean timedOut = call.deadline.finish();
-        if (failure == null) {
-            // Complete, even if the deadline passed at the same moment.
-            return response;
-        }
-        // Refused or failed halfway: the connection must not go back to the JVM's keep-alive cache.
-        call.connection.disconnect();
-        throw failure(request, timeout, timedOut, call.deadline.abandoned(), failure);
+            return new WireResponse(status, headers(call.connection), readBody(call, status, maxBodyBytes), true);
+        });
     }
 
     /**
@@ -150,21 +136,36 @@ public final class UrlConnectionTransport implements Transport {
      */
     @Override
     public StreamedResponse stream(WireRequest request, Duration timeout) {
-        Call call = start(request, timeout);
-        StreamedResponse response = null;
-        Exception failure = null;
-        try {
+        return exchange(request, timeout, call -> {
             int status = call.awaitHeaders();
             InputStream body = body(call.connection, status);
-            response = StreamedResponse.of(status, call.connection.getHeaderFields(), new DisconnectingInputStream(
+            return StreamedResponse.of(status, call.connection.getHeaderFields(), new DisconnectingInputStream(
                     body == null ? InputStream.nullInputStream() : body, call.connection));
+        });
+    }
+
+    /** The part of an exchange that runs under its deadline. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Call call) throws IOException;
+    }
+
+    /** Runs the work under the call's deadline; on any failure the connection is disconnected, never reused. */
+    private <T> T exchange(WireRequest request, Duration timeout, Work<T> work) {
+        Call call = start(request, timeout);
+        T result = null;
+        Exception failure = null;
+        try {
+            result = work.run(call);
         } catch (IOException | RuntimeException e) {
             failure = e;
         }
         boolean timedOut = call.deadline.finish();
         if (failure == null) {
-            return response;
+            // Complete, even if the deadline passed at the same moment.
+            return result;
         }
+        // Refused or failed halfway: the connection must not go back to the JVM's keep-alive cache.
         call.connection.disconnect();
         throw failure(request, timeout, timedOut, call.deadline.abandoned(), failure);
     }

@@ -1,5 +1,6 @@
 package dev.wxpay.runtime;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 
 /** The runtime's download suite (signed GET, gzip, hashes, encrypted bills) on {@link UrlConnectionTransport}. */
@@ -10,5 +11,11 @@ class UrlConnectionDownloadsTest extends DownloadsTest {
     @Override
     protected Transport transport() {
         return transport;
+    }
+
+    /** Ends the transport's deadline timer with the test, as a client ends the one of a transport it created. */
+    @AfterEach
+    void closeTransport() {
+        transport.close();
     }
 }

@@ -3,6 +3,7 @@ package dev.wxpay.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,12 @@ class UrlConnectionEndToEndTest extends WechatPayClientEndToEndTest {
     @Override
     protected Transport transport() {
         return transport;
+    }
+
+    /** Ends the transport's deadline timer with the test, as a client ends the one of a transport it created. */
+    @AfterEach
+    void closeTransport() {
+        transport.close();
     }
 
     /**
