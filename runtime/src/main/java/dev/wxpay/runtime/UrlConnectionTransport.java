@@ -33,8 +33,9 @@ import javax.net.ssl.SSLSocketFactory;
  *   <li>Redirects are never followed, per connection, whatever the JVM-wide default says.</li>
  *   <li>The whole exchange is bounded by the timeout: its read timeout bounds each read only, so until the headers
  *       are in, a deadline timer closes the connection when the timeout passes (an interrupt would not unblock a
- *       socket read); after them, the body loop stops at its first read past the deadline, which a stalled server
- *       makes at most one read timeout (the call's timeout) late.</li>
+ *       socket read; the JDK is told not to retry then); after them, the body loop stops at its first read past
+ *       the deadline, which a stalled server makes at most one read timeout (the call's timeout) late. A socket
+ *       still connecting cannot be closed from outside: the connect timeout (at most the call's) bounds it.</li>
  *   <li>A body longer than the cap, or a {@code Content-Length} announcing one, is refused while it streams, and its
  *       connection is disconnected, so a hostile gigabyte costs at most the cap in memory.</li>
  *   <li>HTTPS uses the {@link SSLContext} given here, set on each connection (never the JVM-wide default factory),
