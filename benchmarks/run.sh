@@ -3,7 +3,8 @@
 # OpenAPI Generator native client; and generation time against the stock generator.
 #
 #   benchmarks/run.sh           quick run (at most 10 minutes): end to end at 4 threads for the clients the RATIO
-#                               lines need (the generated client on the default and on the OkHttp transport), and
+#                               lines need (the generated client on the default, the OkHttp and the HttpURLConnection
+#                               transport), and
 #                               the generation benchmark
 #   benchmarks/run.sh --full    the RESULTS.md run: also 1 thread, the stock and native-minimum clients, the crypto,
 #                               JSON and transport micro benchmarks, and more generation rounds
@@ -66,15 +67,15 @@ jmh() {
 PROFILERS=(-prof dev.wxpay.bench.profile.ClientCostProfiler -prof gc)
 E2E_JSON=()
 if [[ $MODE == quick ]]; then
-  log "end to end, 4 threads: generated and generated_native on the default and the OkHttp transport, official, minimum"
+  log "end to end, 4 threads: generated and generated_native on the default and the OkHttp transport, generated on the HttpURLConnection transport, official, minimum"
   jmh 'EndToEndBenchmark\.t4$' \
-    -p client=generated,generated_native,generated_okhttp,generated_okhttp_native,official,minimum \
+    -p client=generated,generated_native,generated_okhttp,generated_okhttp_native,generated_urlconnection,official,minimum \
     -f 1 -wi 8 -w 5s -i 3 -r 5s "${PROFILERS[@]}" -rf json -rff "$OUT/e2e.json" >"$OUT/e2e.log" 2>&1
   E2E_JSON+=("$OUT/e2e.json")
 else
   log "end to end, 4 threads, all clients"
   jmh 'EndToEndBenchmark\.t4$' \
-    -p client=generated,official,minimum,generated_native,minimum_native,stock,generated_okhttp,generated_okhttp_native \
+    -p client=generated,official,minimum,generated_native,minimum_native,stock,generated_okhttp,generated_okhttp_native,generated_urlconnection,generated_urlconnection_native \
     -f 1 -wi 8 -w 5s -i 4 -r 5s "${PROFILERS[@]}" -rf json -rff "$OUT/e2e-t4.json" >"$OUT/e2e-t4.log" 2>&1
   log "end to end, 1 thread"
   jmh 'EndToEndBenchmark\.t1$' -p client=official,minimum,generated,generated_okhttp \
@@ -88,7 +89,7 @@ else
     -rf json -rff "$OUT/json.json" >"$OUT/json.log" 2>&1
   log "micro: bare transports, 4 threads"
   jmh 'TransportBenchmark\.t4$' \
-    -p transport=jdk_http11,jdk_http11_direct,jdk_http11_async,jdk_default,runtime_jdk,okhttp,runtime_okhttp,urlconnection \
+    -p transport=jdk_http11,jdk_http11_direct,jdk_http11_async,jdk_default,runtime_jdk,okhttp,runtime_okhttp,urlconnection,runtime_urlconnection \
     -f 1 -wi 3 -w 2s -i 3 -r 2s "${PROFILERS[@]}" -rf json -rff "$OUT/transport.json" >"$OUT/transport.log" 2>&1
   log "micro: transports after ~1.5 ms of CPU per request (what signing costs), 4 threads"
   jmh 'TransportBenchmark\.(t4|think_only_t4)$' -p transport=jdk_http11,jdk_http11_async,runtime_jdk,okhttp \

@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Bounds a blocking call by a deadline: when it passes, the calling thread is interrupted. The JDK
+ * Bounds a blocking call by a deadline: when it passes, the calling thread is interrupted (or an action of the call's
+ * own runs, for a call that an interrupt cannot end). The JDK
  * {@code HttpClient.send} only bounds the wait for the response headers by {@code HttpRequest.timeout}; interrupting
  * it also ends a body that stalls halfway (recent JDKs cancel the exchange then; older ones free the caller and leave
  * the connection until the server answers or closes it). Waiting on {@code sendAsync}'s
@@ -48,7 +49,16 @@ final class CallDeadlines {
 
     /** Starts watching the current thread; call {@link Watch#finish()} on the same thread when the call ends. */
     Watch start(Duration timeout) {
-        Watch watch = new Watch(Thread.currentThread(), System.nanoTime() + timeout.toNanos(), queue);
+        return start(timeout, null);
+    }
+
+    /**
+     * Starts watching a call that an interrupt cannot end (a blocking socket read ignores it): when the deadline
+     * passes, the timer runs {@code onDeadline} (closing the connection, say) instead of interrupting the caller.
+     * {@code onDeadline} must be quick and must not throw; null means interrupt the caller.
+     */
+    Watch start(Duration timeout, Runnable onDeadline) {
+        Watch watch = new Watch(Thread.currentThread(), onDeadline, System.nanoTime() + timeout.toNanos(), queue);
         queue.add(watch);
         try {
             ensureTimer();
@@ -145,34 +155,47 @@ final class CallDeadlines {
         private static final int ABANDONED = 3;
 
         private final Thread caller;
+        private final Runnable onDeadline;
         private final long deadline;
         private final DelayQueue<Watch> queue;
         private final AtomicInteger state = new AtomicInteger(RUNNING);
         private volatile boolean interruptSent;
 
-        private Watch(Thread caller, long deadline, DelayQueue<Watch> queue) {
+        private Watch(Thread caller, Runnable onDeadline, long deadline, DelayQueue<Watch> queue) {
             this.caller = caller;
+            this.onDeadline = onDeadline;
             this.deadline = deadline;
             this.queue = queue;
         }
 
         private void fire() {
             if (state.compareAndSet(RUNNING, FIRED)) {
-                caller.interrupt();
-                interruptSent = true;
+                release();
             }
         }
 
         private void abandon() {
             if (state.compareAndSet(RUNNING, ABANDONED)) {
-                caller.interrupt();
+                release();
+            }
+        }
+
+        private void release() {
+            try {
+                if (onDeadline == null) {
+                    caller.interrupt();
+                } else {
+                    onDeadline.run();
+                }
+            } finally {
                 interruptSent = true;
             }
         }
 
         /**
          * Ends the watch. When the deadline fired, waits until its interrupt has been delivered and clears it, so it
-         * never leaks out of the call (an interrupt from elsewhere arriving at that very moment is cleared with it).
+         * never leaks out of the call (an interrupt from elsewhere arriving at that very moment is cleared with it);
+         * a watch with its own deadline action waits until that action has run, and clears nothing.
          *
          * @return whether the deadline passed (or the timer gave the call up, see {@link #abandoned()})
          */
@@ -184,8 +207,16 @@ final class CallDeadlines {
             while (!interruptSent) {
                 Thread.onSpinWait();
             }
-            Thread.interrupted();
+            if (onDeadline == null) {
+                Thread.interrupted();
+            }
             return true;
+        }
+
+        /** Whether the deadline has passed (or the timer gave the call up); readable from the calling thread. */
+        boolean passed() {
+            int now = state.get();
+            return now == FIRED || now == ABANDONED;
         }
 
         /** Whether the call was released because the timer failed, not because its deadline passed. */

@@ -7,7 +7,8 @@ import java.time.Duration;
  * Sends one signed request over HTTP and returns the raw response: the last link of a {@link WechatPayClient}'s
  * call chain, after the signer and before the verifier sees the answer. The default is {@link JdkHttpTransport}
  * ({@code java.net.http}, no extra dependency); the optional {@code wxpay-transport-okhttp} artifact offers one on
- * OkHttp. Set one with {@link WechatPayClient.Builder#transport(Transport)}.
+ * OkHttp, and {@link UrlConnectionTransport} one on {@code HttpURLConnection}, with the limits its description lists.
+ * Set one with {@link WechatPayClient.Builder#transport(Transport)}.
  *
  * <p>A transport sends the method, URI, headers and body exactly as given, because the signature covers them; it
  * may add transport headers ({@code Host}, {@code Content-Length}, {@code Connection}) but must not change the

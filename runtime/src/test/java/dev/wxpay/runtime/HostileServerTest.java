@@ -42,6 +42,8 @@ class HostileServerTest {
     void closeTransport() {
         if (transport instanceof JdkHttpTransport) {
             ((JdkHttpTransport) transport).close();
+        } else if (transport instanceof UrlConnectionTransport) {
+            ((UrlConnectionTransport) transport).close();
         }
     }
 
@@ -65,6 +67,15 @@ class HostileServerTest {
     /** Runs one call against the script; checks the exception, then that connections and threads come back. */
     private void assertEnds(RawServer.Script script, Class<? extends WechatPayException> expected, String message)
             throws Exception {
+        assertEnds(script, expected, message, true);
+    }
+
+    /**
+     * The same; {@code released} false skips the check that the connection and threads come back, for a transport
+     * whose documented behaviour hands the connection to code it does not control (see {@link #releasesTrickle()}).
+     */
+    private void assertEnds(RawServer.Script script, Class<? extends WechatPayException> expected, String message,
+            boolean released) throws Exception {
         warmUp();
         java.util.Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
         try (RawServer server = new RawServer(script)) {
@@ -74,6 +85,9 @@ class HostileServerTest {
                         JsonNode.class)).isInstanceOf(expected).hasMessageContaining(message);
             });
             assertThat(server.accepted()).isEqualTo(1);
+            if (!released) {
+                return;
+            }
             waitUntil(() -> server.open() == 0);
         }
         try {
@@ -144,6 +158,22 @@ class HostileServerTest {
         }, TransportException.class, "GET");
     }
 
+    /**
+     * Whether a connection whose body trickles past the timeout is closed by the transport. True of the JDK client
+     * and OkHttp. {@code HttpURLConnection} hands an abandoned body of at most 512 KiB
+     * ({@code http.KeepAlive.remainingData}) to the JDK's own {@code Keep-Alive-SocketCleaner} thread, which drains
+     * it to reuse the connection, for as long as the server keeps sending: the call ends at its timeout, the
+     * connection and that thread do not.
+     */
+    protected boolean releasesTrickle() {
+        return true;
+    }
+
+    /** Requests a transport sends for one GET whose headers are refused: 1, or 2 when it resends the GET once. */
+    protected int sendsPerRefusedGet() {
+        return 1;
+    }
+
     @Test
     @DisplayName("a body trickling one byte per second ends at the client's timeout as a TransportException")
     void trickle() throws Exception {
@@ -154,7 +184,7 @@ class HostileServerTest {
                 out.flush();
                 Thread.sleep(1000);
             }
-        }, TransportException.class, "timed out");
+        }, TransportException.class, "timed out", releasesTrickle());
     }
 
     /**
@@ -172,11 +202,12 @@ class HostileServerTest {
     @DisplayName("10 MB of headers is a TransportException, three times over: the connection count grows by the transport's known bound at most, and no poisoned connection is reused")
     void hugeHeaders() throws Exception {
         int calls = 3;
+        int refused = calls * sendsPerRefusedGet();
         AtomicInteger connections = new AtomicInteger();
         warmUp();
         java.util.Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
         try (RawServer server = new RawServer((socket, out) -> {
-            if (connections.incrementAndGet() > calls) {
+            if (connections.incrementAndGet() > refused) {
                 head(out, "HTTP/1.1 204 No Content\r\nConnection: close");
                 return;
             }
@@ -196,8 +227,8 @@ class HostileServerTest {
             // A good answer afterwards comes on a connection of its own: none of the refused ones was reused.
             assertTimeoutPreemptively(GUARD, () -> client.execute(ApiRequest.builder("GET", "/v3/after").build(),
                     Void.class));
-            assertThat(server.accepted()).isEqualTo(calls + 1);
-            int bound = calls * connectionsLeftPerHugeHeaders();
+            assertThat(server.accepted()).isEqualTo(refused + 1);
+            int bound = refused * connectionsLeftPerHugeHeaders();
             waitUntil(() -> server.open() <= bound);
             // Settled: nothing closes the leftover connections later, and nothing opens more.
             Thread.sleep(500);

@@ -21,20 +21,41 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The default transport over TLS, as WeChat Pay is always reached: its direct executor runs the handshake's and the
- * exchange's work on the client's own threads, which must hold with several callers on one connection pool.
+ * The runtime's transports over TLS, as WeChat Pay is always reached: the default one's direct executor runs the
+ * handshake's and the exchange's work on the client's own threads, which must hold with several callers on one
+ * connection pool; {@link UrlConnectionTransport} must use the TLS context it is given, on each connection, with the
+ * host name checked.
  */
-@DisplayName("JdkHttpTransport over TLS (loopback HTTPS server with a self-signed certificate)")
+@DisplayName("The runtime's transports over TLS (loopback HTTPS server with a self-signed certificate)")
 class JdkHttpTransportTlsTest {
+    /**
+     * The transports under test, by name: each made with a TLS context, or with the JVM's default one (null), and
+     * the number of concurrent callers it is tested with (HttpURLConnection keeps at most 5 idle connections per
+     * destination, so more callers than that would open connections that are closed after their call).
+     */
+    static Stream<Arguments> transports() {
+        return Stream.of(
+                Arguments.of("JdkHttpTransport", (Function<SSLContext, Transport>) context -> context == null
+                        ? JdkHttpTransport.create(Duration.ofSeconds(5))
+                        : JdkHttpTransport.create(Duration.ofSeconds(5), context), 8),
+                Arguments.of("UrlConnectionTransport", (Function<SSLContext, Transport>) context -> context == null
+                        ? UrlConnectionTransport.create(Duration.ofSeconds(5))
+                        : UrlConnectionTransport.create(Duration.ofSeconds(5), context), 4));
+    }
+
     private static HttpsServer server;
     private static SSLContext trusting;
     private static URI base;
@@ -87,11 +108,13 @@ class JdkHttpTransportTlsTest {
                 String.valueOf(n).getBytes(StandardCharsets.UTF_8));
     }
 
-    @Test
-    @DisplayName("completes exchanges from 8 threads at once on the recommended settings, each with its own answer")
-    void concurrentCallsOverTls() throws Exception {
-        JdkHttpTransport transport = JdkHttpTransport.create(Duration.ofSeconds(5), trusting);
-        ExecutorService callers = Executors.newFixedThreadPool(8);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transports")
+    @DisplayName("completes exchanges from several threads at once, each with its own answer, reusing connections")
+    void concurrentCallsOverTls(String name, Function<SSLContext, Transport> create, int threads) throws Exception {
+        Transport transport = create.apply(trusting);
+        clientPorts.clear();
+        ExecutorService callers = Executors.newFixedThreadPool(threads);
         try {
             List<Future<String>> answers = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
@@ -105,15 +128,69 @@ class JdkHttpTransportTlsTest {
             callers.shutdownNow();
         }
         // Connections are reused: far fewer TLS connections than calls.
-        assertThat(clientPorts.size()).isLessThanOrEqualTo(8);
+        assertThat(clientPorts.size()).isLessThanOrEqualTo(threads);
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transports")
     @DisplayName("refuses a server certificate it does not trust, as a TransportException")
-    void untrustedCertificate() {
-        JdkHttpTransport transport = JdkHttpTransport.create(Duration.ofSeconds(5));
+    void untrustedCertificate(String name, Function<SSLContext, Transport> create, int threads) {
+        Transport transport = create.apply(null);
         assertThatThrownBy(() -> transport.send(post(1), Duration.ofSeconds(10)))
                 .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.isTimeout()).isFalse())
                 .hasRootCauseInstanceOf(java.security.cert.CertPathBuilderException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("transports")
+    @DisplayName("refuses a trusted certificate issued for another host, even with a permissive JVM-wide HostnameVerifier")
+    void otherHostsCertificate(String name, Function<SSLContext, Transport> create, int threads) throws Exception {
+        Path dir = Files.createTempDirectory("wxpay-tls-test");
+        KeyStore keyStore = TestKeys.selfSignedKeyStore(dir, "elsewhere", 2, "-ext", "san=dns:elsewhere.example");
+        Files.deleteIfExists(dir.resolve("elsewhere.p12"));
+        Files.deleteIfExists(dir);
+        HttpsServer other = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.setHttpsConfigurator(new HttpsConfigurator(serverContext(keyStore)));
+        other.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        other.start();
+        javax.net.ssl.HostnameVerifier before = javax.net.ssl.HttpsURLConnection.getDefaultHostnameVerifier();
+        javax.net.ssl.HttpsURLConnection.setDefaultHostnameVerifier((host, session) -> true);
+        try {
+            Transport transport = create.apply(trustingOnly(keyStore.getCertificate("elsewhere")));
+            WireRequest request = WireRequest.of("POST", URI.create("https://127.0.0.1:" + other.getAddress().getPort()
+                    + "/v3/echo"), Map.of("Content-Type", List.of("application/json")), new byte[] {'1'});
+            assertThatThrownBy(() -> transport.send(request, Duration.ofSeconds(10)))
+                    .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.isTimeout()).isFalse())
+                    .rootCause().satisfiesAnyOf(
+                            // The JDK client: the handshake's own host check.
+                            cause -> assertThat(cause).isInstanceOf(java.security.cert.CertificateException.class),
+                            // HttpURLConnection: its host check, which the permissive verifier did not overrule.
+                            cause -> assertThat(cause).hasMessageContaining("HTTPS hostname wrong"));
+        } finally {
+            javax.net.ssl.HttpsURLConnection.setDefaultHostnameVerifier(before);
+            other.stop(0);
+        }
+    }
+
+    private static SSLContext serverContext(KeyStore keyStore) throws Exception {
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(keyStore, "changeit".toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
+    }
+
+    private static SSLContext trustingOnly(java.security.cert.Certificate certificate) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("trusted", certificate);
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trustManagers.getTrustManagers(), null);
+        return context;
     }
 }

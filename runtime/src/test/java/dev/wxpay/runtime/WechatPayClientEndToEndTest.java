@@ -38,7 +38,7 @@ class WechatPayClientEndToEndTest {
     private static final String PATH = "/v3/payscore/sign-plan/partner/user-sign-plans";
     private static final Pattern N = Pattern.compile("\"n\":(\\d+)");
 
-    private LoopbackWechatPay server;
+    LoopbackWechatPay server;
 
     public static class CreateRequest {
         @JsonProperty("service_id")
@@ -110,7 +110,7 @@ class WechatPayClientEndToEndTest {
         return builderFor(server, LoopbackWechatPay.merchantA()).build();
     }
 
-    private static ApiRequest create(int n) {
+    static ApiRequest create(int n) {
         return ApiRequest.builder("POST", PATH).operationId("createPartnerUserSignPlan")
                 .body(new CreateRequest("500001", n)).build();
     }

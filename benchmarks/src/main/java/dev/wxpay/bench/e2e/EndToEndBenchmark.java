@@ -43,7 +43,7 @@ public class EndToEndBenchmark {
     @State(Scope.Benchmark)
     public static class Client {
         @Param({"generated", "generated_native", "generated_jdk_pool", "generated_okhttp", "generated_okhttp_native",
-                "official", "official_native", "minimum", "minimum_native", "stock"})
+                "generated_urlconnection", "generated_urlconnection_native", "official", "official_native", "minimum", "minimum_native", "stock"})
         public String client;
 
         /** Verify the request signature of the first call on a connection and of every n-th after it. */
@@ -117,6 +117,12 @@ public class EndToEndBenchmark {
                     return new GeneratedClientCall(keys, port, null, OkHttpTransport.create());
                 case "generated_okhttp_native":
                     return new GeneratedClientCall(keys, port, NativeCrypto.provider(), OkHttpTransport.create());
+                case "generated_urlconnection":
+                    return new GeneratedClientCall(keys, port, null,
+                            dev.wxpay.runtime.UrlConnectionTransport.create());
+                case "generated_urlconnection_native":
+                    return new GeneratedClientCall(keys, port, NativeCrypto.provider(),
+                            dev.wxpay.runtime.UrlConnectionTransport.create());
                 case "official":
                     return new OfficialSdkCall(keys, port);
                 case "official_native":

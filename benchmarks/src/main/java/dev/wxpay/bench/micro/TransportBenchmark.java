@@ -55,7 +55,8 @@ public class TransportBenchmark {
     @State(Scope.Benchmark)
     public static class Transport {
         @Param({"jdk_http11", "jdk_http11_notimeout", "jdk_http11_direct", "jdk_http11_async", "jdk_default",
-                "runtime_jdk", "okhttp", "runtime_okhttp", "urlconnection"})
+                "runtime_jdk", "okhttp", "runtime_okhttp", "urlconnection",
+                "runtime_urlconnection"})
         public String transport;
 
         /**
@@ -113,6 +114,9 @@ public class TransportBenchmark {
                 case "runtime_okhttp":
                     runtime = dev.wxpay.transport.okhttp.OkHttpTransport.create();
                     break;
+                case "runtime_urlconnection":
+                    runtime = dev.wxpay.runtime.UrlConnectionTransport.create();
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown transport " + transport);
             }
@@ -127,6 +131,7 @@ public class TransportBenchmark {
             switch (transport) {
                 case "runtime_jdk":
                 case "runtime_okhttp":
+                case "runtime_urlconnection":
                     return runtime.send(wire, Duration.ofSeconds(10)).bodyBytes();
                 case "okhttp": {
                     Request request = new Request.Builder().url(uri.toString())

@@ -16,13 +16,15 @@ final class Overheads {
     /** Client row name and the floor's provider parameter it is measured against, in print order. */
     private static final String[][] CLIENTS = {
         {"generated", "jdk"}, {"generated_native", "accp"}, {"official", "jdk"}, {"minimum", "jdk"},
+        {"generated_okhttp", "jdk"}, {"generated_urlconnection", "jdk"},
     };
 
     private Overheads() {
     }
 
     /**
-     * {@code OVERHEAD e2e_t4 <client>=<µs>} for generated, generated_native, official and minimum (and the same for
+     * {@code OVERHEAD e2e_t4 <client>=<µs>} for generated, generated_native, official, minimum and the
+     * generated client on the two optional transports (and the same for
      * {@code e2e_t1} when the run has 1-thread rows, against the same 4-thread floor); {@code n/a} when a row or the
      * floor is missing.
      */

@@ -288,7 +288,11 @@ public final class Report {
                 "CPU e2e_t4 generated_native/official=" + ratio(official / generatedNative),
                 "CPU e2e_t4 generated_okhttp/official=" + ratio(official / cpu(rows, "generated_okhttp")),
                 "CPU e2e_t4 generated_okhttp/minimum=" + ratio(minimum / cpu(rows, "generated_okhttp")),
-                "CPU e2e_t4 generated_okhttp_native/official=" + ratio(official / cpu(rows, "generated_okhttp_native")));
+                "CPU e2e_t4 generated_okhttp_native/official=" + ratio(official / cpu(rows, "generated_okhttp_native")),
+                "CPU e2e_t4 generated_urlconnection/official=" + ratio(official / cpu(rows, "generated_urlconnection")),
+                "CPU e2e_t4 generated_urlconnection/minimum=" + ratio(minimum / cpu(rows, "generated_urlconnection")),
+                "CPU e2e_t4 generated_urlconnection_native/official="
+                        + ratio(official / cpu(rows, "generated_urlconnection_native")));
     }
 
     private static double cpu(Map<String, Row> rows, String client) {
