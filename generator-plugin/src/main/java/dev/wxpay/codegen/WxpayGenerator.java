@@ -68,7 +68,7 @@ public final class WxpayGenerator {
         // includes/excludes one at a time, since the selection keeps count across specs in spec order.
         int threads = filter.keepsEverything() ? ProductPool.threadsFor(specs.size()) : 1;
         ProductPool.map(specs.size(), threads, i -> {
-            BufferedLog productLog = new BufferedLog();
+            BufferedLog productLog = new BufferedLog(log);
             List<String> productWarnings = new ArrayList<>();
             long before = System.nanoTime();
             SpecSource source = specs.get(i);
