@@ -53,6 +53,34 @@ public final class Renderer {
     /** Renders every class of the model. */
     public List<RenderedFile> render(ClientModel model) {
         List<RenderedFile> files = new ArrayList<>();
+        classes(model, files);
+        files.addAll(renderChain(model));
+        notificationsAndIndex(model, files);
+        return files;
+    }
+
+    /**
+     * Renders every class of the model but its call-chain nodes (a product of a several-products run, before the
+     * chain over all products exists; a product's chain nodes live in its {@code .chain} package, never in its
+     * client index, so the index is the same before and after).
+     */
+    public List<RenderedFile> renderWithoutChain(ClientModel model) {
+        List<RenderedFile> files = new ArrayList<>();
+        classes(model, files);
+        notificationsAndIndex(model, files);
+        return files;
+    }
+
+    /** Renders the model's call-chain nodes only. */
+    public List<RenderedFile> renderChain(ClientModel model) {
+        List<RenderedFile> files = new ArrayList<>();
+        for (ChainNodeModel node : model.chain()) {
+            files.add(file(model, node.packageName(), node.className(), "chain.mustache", node));
+        }
+        return files;
+    }
+
+    private void classes(ClientModel model, List<RenderedFile> files) {
         for (SchemaModel schema : model.schemas()) {
             files.add(file(model, schema.packageName(), schema.className(), "model.mustache", schema,
                     nestedClasses(model, schema)));
@@ -65,15 +93,14 @@ public final class Renderer {
             requireDownloadsSection(api);
             files.add(file(model, api.packageName(), api.className(), "api.mustache", api));
         }
-        for (ChainNodeModel node : model.chain()) {
-            files.add(file(model, node.packageName(), node.className(), "chain.mustache", node));
-        }
+    }
+
+    private void notificationsAndIndex(ClientModel model, List<RenderedFile> files) {
         model.notifications().ifPresent(n -> files.add(file(model, n.packageName(), n.className(),
                 "notifications.mustache", n)));
         // The index of the classes built from a client alone, a resource beside the sources (see ClientIndexModel).
         ClientIndexBuilder.build(model).ifPresent(index -> files.add(new RenderedFile(index.resourcePath(),
                 text(model, index.resourcePath(), "index.mustache", index, List.of()))));
-        return files;
     }
 
     /**
