@@ -13,6 +13,15 @@ public interface GenerationLog {
     default void debug(String message) {
     }
 
+    /**
+     * Whether {@link #debug} lines are kept; when not, the generator does not build them (OpenAPI Generator's debug
+     * lines print whole schemas, which cost more to format than the model they describe). True unless an
+     * implementation knows better, so a log that keeps debug lines never loses one.
+     */
+    default boolean isDebugEnabled() {
+        return true;
+    }
+
     /** A log that drops everything. */
     static GenerationLog silent() {
         return new GenerationLog() {
@@ -22,6 +31,11 @@ public interface GenerationLog {
 
             @Override
             public void warn(String message) {
+            }
+
+            @Override
+            public boolean isDebugEnabled() {
+                return false;
             }
         };
     }

@@ -10,7 +10,6 @@ import dev.wxpay.codegen.openapi.WxpayCodegen;
 import dev.wxpay.codegen.read.ParsedSpec;
 import dev.wxpay.codegen.read.SpecReader;
 import dev.wxpay.codegen.read.SpecSource;
-import dev.wxpay.codegen.render.Renderer;
 import dev.wxpay.codegen.render.TemplateSource;
 import dev.wxpay.codegen.select.OperationFilter;
 import dev.wxpay.codegen.write.GenerationState;
@@ -54,6 +53,7 @@ public final class WxpayGenerator {
             return GenerationResult.skippedUpToDate();
         }
         StartUp startUp = StartUp.begin(templates);
+        RenderedFiles rendered = new RenderedFiles(startUp::renderer);
         List<String> warnings = new ArrayList<>();
         List<ClientModel> productModels = new ArrayList<>();
         List<ClientModel.Skipped> skipped = new ArrayList<>();
@@ -68,7 +68,7 @@ public final class WxpayGenerator {
         // includes/excludes one at a time, since the selection keeps count across specs in spec order.
         int threads = filter.keepsEverything() ? ProductPool.threadsFor(specs.size()) : 1;
         ProductPool.map(specs.size(), threads, i -> {
-            BufferedLog productLog = new BufferedLog();
+            BufferedLog productLog = new BufferedLog(log);
             List<String> productWarnings = new ArrayList<>();
             long before = System.nanoTime();
             SpecSource source = specs.get(i);
@@ -108,7 +108,10 @@ public final class WxpayGenerator {
         }, result -> {
             result.log().replayTo(log);
             warnings.addAll(result.warnings());
-            productModels.add(result.built().model());
+            // Rendered now, so that its model can go before the next product's is built (see RenderedFiles).
+            productModels.add(request.hasProducts()
+                    ? rendered.product(result.built().model(), request.modelDumpFile() != null)
+                    : result.built().model());
             skipped.addAll(result.built().skipped());
             totalOperations[0] += result.built().totalOperations();
             reading[0] += result.readNanos();
@@ -129,21 +132,21 @@ public final class WxpayGenerator {
         if (request.modelDumpFile() != null) {
             dump(request.hasProducts() ? models : models.get(0), request);
         }
-        long modelled = System.nanoTime();
-        List<Renderer.RenderedFile> files = new ArrayList<>();
-        for (ClientModel model : models) {
-            files.addAll(startUp.renderer().render(model));
+        if (request.hasProducts()) {
+            for (ClientModel product : models.subList(0, models.size() - 1)) {
+                rendered.chainOf(product);
+            }
+            rendered.whole(models.get(models.size() - 1));
+        } else {
+            rendered.whole(models.get(0));
         }
-        long rendered = System.nanoTime();
+        List<OutputWriter.EncodedFile> files = rendered.files();
+        long writing = System.nanoTime();
         OutputWriter.Outcome outcome = new OutputWriter(request.outputDirectory(), state).write(files);
-        GenerationState.save(request.outputDirectory(), hash, files.stream().map(Renderer.RenderedFile::relativePath)
+        GenerationState.save(request.outputDirectory(), hash, files.stream().map(OutputWriter.EncodedFile::relativePath)
                 .toList());
-        int generatedOperations = 0;
-        int schemas = 0;
-        for (ClientModel model : models) {
-            generatedOperations += model.apis().stream().mapToInt(a -> a.operations().size() + a.downloads().size()).sum();
-            schemas += model.schemas().size();
-        }
+        int generatedOperations = rendered.operations();
+        int schemas = rendered.schemas();
         for (ClientModel.Skipped s : skipped) {
             log.warn("wxpay-codegen: skipped " + s.where() + ": " + s.reason());
         }
@@ -152,7 +155,7 @@ public final class WxpayGenerator {
                 + files.size() + " files (" + outcome.written().size() + " written, " + outcome.deleted().size()
                 + " stale removed) in " + request.outputDirectory() + "; took " + millis(start, System.nanoTime())
                 + " ms (read " + reading[0] / 1_000_000 + ", model " + modelling[0] / 1_000_000 + ", render "
-                + millis(modelled, rendered) + ", write " + millis(rendered, System.nanoTime()) + ")");
+                + rendered.millis() + ", write " + millis(writing, System.nanoTime()) + ")");
         return new GenerationResult(false, totalOperations[0], generatedOperations, outcome.written(),
                 outcome.unchanged(), outcome.deleted(), skipped, warnings);
     }

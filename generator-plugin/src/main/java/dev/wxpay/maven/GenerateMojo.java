@@ -209,5 +209,10 @@ public class GenerateMojo extends AbstractMojo {
         public void debug(String message) {
             log.debug(message);
         }
+
+        @Override
+        public boolean isDebugEnabled() {
+            return log.isDebugEnabled();
+        }
     }
 }

@@ -53,6 +53,34 @@ public final class Renderer {
     /** Renders every class of the model. */
     public List<RenderedFile> render(ClientModel model) {
         List<RenderedFile> files = new ArrayList<>();
+        classes(model, files);
+        files.addAll(renderChain(model));
+        notificationsAndIndex(model, files);
+        return files;
+    }
+
+    /**
+     * Renders every class of the model but its call-chain nodes (a product of a several-products run, before the
+     * chain over all products exists; a product's chain nodes live in its {@code .chain} package, never in its
+     * client index, so the index is the same before and after).
+     */
+    public List<RenderedFile> renderWithoutChain(ClientModel model) {
+        List<RenderedFile> files = new ArrayList<>();
+        classes(model, files);
+        notificationsAndIndex(model, files);
+        return files;
+    }
+
+    /** Renders the model's call-chain nodes only. */
+    public List<RenderedFile> renderChain(ClientModel model) {
+        List<RenderedFile> files = new ArrayList<>();
+        for (ChainNodeModel node : model.chain()) {
+            files.add(file(model, node.packageName(), node.className(), "chain.mustache", node));
+        }
+        return files;
+    }
+
+    private void classes(ClientModel model, List<RenderedFile> files) {
         for (SchemaModel schema : model.schemas()) {
             files.add(file(model, schema.packageName(), schema.className(), "model.mustache", schema,
                     nestedClasses(model, schema)));
@@ -65,15 +93,14 @@ public final class Renderer {
             requireDownloadsSection(api);
             files.add(file(model, api.packageName(), api.className(), "api.mustache", api));
         }
-        for (ChainNodeModel node : model.chain()) {
-            files.add(file(model, node.packageName(), node.className(), "chain.mustache", node));
-        }
+    }
+
+    private void notificationsAndIndex(ClientModel model, List<RenderedFile> files) {
         model.notifications().ifPresent(n -> files.add(file(model, n.packageName(), n.className(),
                 "notifications.mustache", n)));
         // The index of the classes built from a client alone, a resource beside the sources (see ClientIndexModel).
         ClientIndexBuilder.build(model).ifPresent(index -> files.add(new RenderedFile(index.resourcePath(),
                 text(model, index.resourcePath(), "index.mustache", index, List.of()))));
-        return files;
     }
 
     /**
@@ -109,13 +136,31 @@ public final class Renderer {
         for (SchemaModel nested : schema.nested()) {
             String text = text(model, nested.qualifiedName(), "modelClass.mustache", nested,
                     nestedClasses(model, nested));
-            StringBuilder indented = new StringBuilder();
-            for (String line : text.stripTrailing().split("\n", -1)) {
-                indented.append(indented.length() == 0 ? "" : "\n").append(line.isEmpty() ? "" : "    " + line);
-            }
-            texts.add(indented.toString());
+            texts.add(indented(text.stripTrailing()));
         }
         return texts;
+    }
+
+    /**
+     * {@code text} with every non-empty line indented by four spaces, lines joined by a line break; lines before the
+     * first non-empty one are dropped. Copied once: a class nested n levels deep is indented n times, and splitting
+     * it into lines each time made this a fifth of a whole-API run's rendering allocation.
+     */
+    static String indented(String text) {
+        StringBuilder indented = new StringBuilder(text.length() + text.length() / 4);
+        int start = 0;
+        while (start <= text.length()) {
+            int end = text.indexOf('\n', start);
+            int stop = end < 0 ? text.length() : end;
+            if (indented.length() != 0) {
+                indented.append('\n');
+            }
+            if (stop > start) {
+                indented.append("    ").append(text, start, stop);
+            }
+            start = stop + 1;
+        }
+        return indented.toString();
     }
 
     private String text(ClientModel model, String className, String template, Object scope,

@@ -1,10 +1,8 @@
 package dev.wxpay.codegen.write;
 
 import dev.wxpay.codegen.GenerationException;
-import dev.wxpay.codegen.render.Renderer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,23 +25,32 @@ public final class OutputWriter {
         this.state = state;
     }
 
+    /**
+     * A file to write: its path relative to the output directory ('/'-separated) and its content as UTF-8 (a
+     * whole-API run keeps about 3,000 of them until it writes; as UTF-8 they take up to half the memory of Java strings, which
+     * hold text with Chinese at two bytes per character).
+     * The array is not copied: callers hand it over and never change it.
+     */
+    public record EncodedFile(String relativePath, byte[] content) {
+    }
+
     /** What was written, left alone and deleted (relative paths, sorted). */
     public record Outcome(List<String> written, List<String> unchanged, List<String> deleted) {
     }
 
     /** Writes {@code files} and removes stale ones; records the new file list only in the returned outcome. */
-    public Outcome write(List<Renderer.RenderedFile> files) {
+    public Outcome write(List<EncodedFile> files) {
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         Set<String> current = new TreeSet<>();
         try {
-            for (Renderer.RenderedFile file : files) {
+            for (EncodedFile file : files) {
                 if (!current.add(file.relativePath())) {
                     throw new GenerationException("Two generated classes map to the same file " + file.relativePath()
                             + "; rename one of the schemas or tags", List.of());
                 }
                 Path target = outputDirectory.resolve(file.relativePath());
-                byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
+                byte[] bytes = file.content();
                 if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
                     unchanged.add(file.relativePath());
                     continue;

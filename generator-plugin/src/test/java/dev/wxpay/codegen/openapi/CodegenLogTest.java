@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CodegenLogTest {
 
     /** Collects what reaches the generator's reporting, by level. */
-    private static final class Collected implements GenerationLog {
+    private static class Collected implements GenerationLog {
         final List<String> info = new ArrayList<>();
         final List<String> warn = new ArrayList<>();
         final List<String> debug = new ArrayList<>();
@@ -32,6 +32,30 @@ class CodegenLogTest {
         @Override
         public void debug(String message) {
             debug.add(message);
+        }
+    }
+
+    /** As {@link Collected}, for a build that keeps no debug detail (Maven without {@code -X}). */
+    private static final class WithoutDetail extends Collected {
+        @Override
+        public boolean isDebugEnabled() {
+            return false;
+        }
+    }
+
+    /** An object with a private logger field, as OpenAPI Generator's configuration classes have. */
+    private static final class HasLogger {
+        private org.slf4j.Logger LOGGER;
+    }
+
+    /** A log argument that counts how often it is printed. */
+    private static final class Counted {
+        int printed;
+
+        @Override
+        public String toString() {
+            printed++;
+            return "counted";
         }
     }
 
@@ -58,5 +82,33 @@ class CodegenLogTest {
         assertThat(log.info).isEmpty();
         assertThat(log.debug).isNotEmpty().allSatisfy(line ->
                 assertThat(line).startsWith("wxpay-codegen: OpenAPI Generator: pay.yaml: "));
+    }
+
+    @Test
+    @DisplayName("when the build keeps no debug detail, debug lines are neither formatted nor kept; warnings still are")
+    void debugDetailIsNotFormattedWhenNobodyKeepsIt() {
+        HasLogger target = new HasLogger();
+        WithoutDetail log = new WithoutDetail();
+        assertThat(CodegenLog.install(target, log, "pay.yaml")).isEqualTo(1);
+        Counted argument = new Counted();
+        target.LOGGER.debug("schema {}", argument);
+        target.LOGGER.info("schema {} and {}", argument, argument);
+        target.LOGGER.trace("schema {}", new Object[] {argument});
+        target.LOGGER.warn("schema {}", argument);
+        assertThat(argument.printed).as("printed for the warning only").isEqualTo(1);
+        assertThat(log.debug).isEmpty();
+        assertThat(log.warn).containsExactly("wxpay-codegen: OpenAPI Generator: pay.yaml: schema counted");
+        assertThat(target.LOGGER.isDebugEnabled()).isFalse();
+    }
+
+    @Test
+    @DisplayName("when the build keeps debug detail (-X), debug lines are formatted and kept")
+    void debugDetailIsKeptWhenWanted() {
+        HasLogger target = new HasLogger();
+        Collected log = new Collected();
+        CodegenLog.install(target, log, "pay.yaml");
+        target.LOGGER.debug("schema {}", new Counted());
+        assertThat(log.debug).containsExactly("wxpay-codegen: OpenAPI Generator: pay.yaml: schema counted");
+        assertThat(target.LOGGER.isDebugEnabled()).isTrue();
     }
 }
