@@ -145,6 +145,15 @@ class SensitiveFieldsTest {
     }
 
     @Test
+    @DisplayName("an empty sensitive answer field (WeChat Pay has no value) maps to \"\" without a decryption attempt")
+    void emptyAnswerField() {
+        server.respond(r -> Answer.json(200, "{\"type\":\"MERCHANT_ID\",\"name\":\"\"}"));
+        Receiver receiver = client.execute(ApiRequest.builder("GET", "/v3/receiver").build(), Receiver.class).data();
+        assertThat(receiver.name).isEmpty();
+        assertThat(receiver.type).isEqualTo("MERCHANT_ID");
+    }
+
+    @Test
     @DisplayName("encryptSensitive and decryptSensitive use WeChat Pay's key and the merchant's key")
     void explicitEncryption() throws Exception {
         String ciphertext = client.encryptSensitive(PHONE);
