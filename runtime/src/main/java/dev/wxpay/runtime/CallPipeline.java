@@ -204,7 +204,7 @@ final class CallPipeline {
                 data = mapper.readValue(body, type);
             } catch (IOException e) {
                 throw new MalformedResponseException(describe(request) + ": the response body does not map to "
-                        + type.getSimpleName() + ": " + e.getMessage().split("\n", 2)[0], response.statusCode(),
+                        + type.getSimpleName() + JsonFailures.describe(e), response.statusCode(),
                         new String(body, StandardCharsets.UTF_8), requestId, e);
             }
             if (data == null) {

@@ -130,8 +130,8 @@ public final class NotificationParser {
             try {
                 mapped = mapper.readValue(plaintext, resourceType);
             } catch (IOException e) {
-                throw malformed("the decrypted resource does not map to " + resourceType.getSimpleName() + ": "
-                        + String.valueOf(e.getMessage()).split("\n", 2)[0], text, requestId, e);
+                throw malformed("the decrypted resource does not map to " + resourceType.getSimpleName()
+                        + JsonFailures.describe(e), text, requestId, e);
             }
         }
         return new Notification<>(text(envelope, "id"), createTime(envelope, text, requestId),

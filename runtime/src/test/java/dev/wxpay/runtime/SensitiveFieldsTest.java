@@ -141,7 +141,7 @@ class SensitiveFieldsTest {
         server.respond(r -> Answer.json(200, "{\"name\":12345}"));
         assertThatThrownBy(() -> client.execute(ApiRequest.builder("GET", "/v3/receiver").build(), Receiver.class))
                 .isInstanceOf(MalformedResponseException.class)
-                .hasMessageContaining("does not map to Receiver");
+                .hasMessageContaining("does not map to Receiver (at name): Cannot deserialize");
     }
 
     @Test
