@@ -20,15 +20,31 @@ final class RawServer implements AutoCloseable {
         void answer(Socket socket, OutputStream out) throws IOException, InterruptedException;
     }
 
+    /** Serves one whole connection, for a test that reads its requests itself; the server closes it afterwards. */
+    interface Connection {
+        void serve(Socket connection) throws IOException, InterruptedException;
+    }
+
     private final ServerSocket socket;
     private final Thread acceptor;
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
     private volatile Script script;
+    private final Connection connectionHandler;
     private final java.util.Set<Socket> connections = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     RawServer(Script script) throws IOException {
+        this(script, null);
+    }
+
+    /** A server whose connections are served wholly by {@code connection}, which reads the requests itself. */
+    RawServer(Connection connection) throws IOException {
+        this(null, connection);
+    }
+
+    private RawServer(Script script, Connection connection) throws IOException {
         this.script = script;
+        this.connectionHandler = connection;
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::acceptLoop, "raw-server-acceptor");
         acceptor.setDaemon(true);
@@ -65,6 +81,10 @@ final class RawServer implements AutoCloseable {
 
     private void handle(Socket connection) {
         try (connection) {
+            if (connectionHandler != null) {
+                connectionHandler.serve(connection);
+                return;
+            }
             InputStream in = connection.getInputStream();
             readHead(in);
             script.answer(connection, connection.getOutputStream());

@@ -8,8 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -183,51 +180,31 @@ class UrlConnectionTransportTest {
             String answer(int indexOnConnection, String request) throws Exception;
         }
 
-        private final ServerSocket socket;
         private final Answer answer;
-        private final AtomicInteger accepted = new AtomicInteger();
         private final List<String> requests = new CopyOnWriteArrayList<>();
-        private final List<Socket> connections = new CopyOnWriteArrayList<>();
+        private final RawServer server;
 
         RequestServer(Answer answer) throws IOException {
             this.answer = answer;
-            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            Thread acceptor = new Thread(this::acceptLoop, "request-server-acceptor");
-            acceptor.setDaemon(true);
-            acceptor.start();
+            server = new RawServer(this::serve);
         }
 
         String base() {
-            return "http://127.0.0.1:" + socket.getLocalPort();
+            return server.baseUri().toString();
         }
 
         int accepted() {
-            return accepted.get();
+            return server.accepted();
         }
 
         List<String> requests() {
             return requests;
         }
 
-        private void acceptLoop() {
-            while (!socket.isClosed()) {
-                try {
-                    Socket connection = socket.accept();
-                    accepted.incrementAndGet();
-                    connections.add(connection);
-                    Thread handler = new Thread(() -> serve(connection), "request-server-connection");
-                    handler.setDaemon(true);
-                    handler.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }
-
-        private void serve(Socket connection) {
-            try (connection) {
-                InputStream in = connection.getInputStream();
-                OutputStream out = connection.getOutputStream();
+        private void serve(Socket connection) throws IOException {
+            InputStream in = connection.getInputStream();
+            OutputStream out = connection.getOutputStream();
+            try {
                 for (int index = 0; ; index++) {
                     String request = readRequest(in);
                     if (request == null) {
@@ -271,10 +248,7 @@ class UrlConnectionTransportTest {
 
         @Override
         public void close() throws IOException {
-            socket.close();
-            for (Socket connection : connections) {
-                connection.close();
-            }
+            server.close();
         }
     }
 }
