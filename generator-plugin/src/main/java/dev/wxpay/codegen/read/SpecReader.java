@@ -3,6 +3,7 @@ package dev.wxpay.codegen.read;
 import dev.wxpay.codegen.GenerationException;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.converter.SwaggerConverter;
+import io.swagger.v3.parser.util.DeserializationUtils;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
@@ -14,15 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Step 1: reads an OpenAPI 3 (or Swagger 2.0, converted) document with Swagger Parser. Raises SnakeYAML's
- * document size limit for the duration of the parse (large public specs exceed the 3 MB default) and restores
- * it. Stateless; the size-limit system property is process-wide, so concurrent reads serialise on a lock.
+ * Step 1: reads an OpenAPI 3 (or Swagger 2.0, converted) document with Swagger Parser. Large public specs exceed
+ * SnakeYAML's 3 MB default document size, so the limit is raised (see {@link ParserLimits}). Stateless and
+ * thread-safe: reads of several products run side by side.
  */
 public final class SpecReader {
     /** The system property Swagger Parser reads for SnakeYAML's code point limit. */
     static final String MAX_CODE_POINTS = "maxYamlCodePoints";
     private static final String LIMIT = String.valueOf(64 * 1024 * 1024);
-    private static final Object PROPERTY_LOCK = new Object();
     private static final java.util.regex.Pattern SWAGGER_2 =
             java.util.regex.Pattern.compile("(?m)^[\"']?swagger[\"']?\\s*:");
 
@@ -38,28 +38,17 @@ public final class SpecReader {
         options.setResolve(true);
         options.setResolveFully(false);
         options.setFlatten(false);
+        ParserLimits.raised();
+        String location = source.isResource() ? null : Path.of(source.location()).toUri().toString();
         SwaggerParseResult result;
-        synchronized (PROPERTY_LOCK) {
-            String previous = System.getProperty(MAX_CODE_POINTS);
-            System.setProperty(MAX_CODE_POINTS, LIMIT);
-            try {
-                String location = source.isResource() ? null : Path.of(source.location()).toUri().toString();
-                // The plain search first: the anchored pattern tries every position of the text.
-                if (text.contains("swagger") && SWAGGER_2.matcher(text).find()) {
-                    // Straight to the 2.0 converter: the generic parser would first parse it as 3.0 and fail.
-                    result = location == null ? new SwaggerConverter().readContents(text, null, options)
-                            : new SwaggerConverter().readLocation(location, null, options);
-                } else {
-                    result = location == null ? new OpenAPIV3Parser().readContents(text, null, options)
-                            : new OpenAPIV3Parser().readLocation(location, null, options);
-                }
-            } finally {
-                if (previous == null) {
-                    System.clearProperty(MAX_CODE_POINTS);
-                } else {
-                    System.setProperty(MAX_CODE_POINTS, previous);
-                }
-            }
+        // The plain search first: the anchored pattern tries every position of the text.
+        if (text.contains("swagger") && SWAGGER_2.matcher(text).find()) {
+            // Straight to the 2.0 converter: the generic parser would first parse it as 3.0 and fail.
+            result = location == null ? new SwaggerConverter().readContents(text, null, options)
+                    : new SwaggerConverter().readLocation(location, null, options);
+        } else {
+            result = location == null ? new OpenAPIV3Parser().readContents(text, null, options)
+                    : new OpenAPIV3Parser().readLocation(location, null, options);
         }
         List<String> messages = result.getMessages() == null ? List.of() : new ArrayList<>(result.getMessages());
         if (result.getOpenAPI() == null || result.getOpenAPI().getPaths() == null) {
@@ -95,6 +84,38 @@ public final class SpecReader {
             return SpecGuard.readFile(file);
         } catch (IOException e) {
             throw new GenerationException("Cannot read the spec " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Swagger Parser reads its SnakeYAML limits from system properties once, when its {@code DeserializationUtils}
+     * class initialises (a static options object), and keeps them for the life of the plugin's class loader. So
+     * the size limit is raised just for that initialisation, which the JVM runs once and under its own lock, and
+     * the process-wide property is restored at once; the reads themselves need no lock and can run side by side.
+     */
+    private static final class ParserLimits {
+        static {
+            String previous = System.getProperty(MAX_CODE_POINTS);
+            System.setProperty(MAX_CODE_POINTS, LIMIT);
+            try {
+                Class.forName(DeserializationUtils.class.getName(), true, SpecReader.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("Swagger Parser is not on the class path", e);
+            } finally {
+                if (previous == null) {
+                    System.clearProperty(MAX_CODE_POINTS);
+                } else {
+                    System.setProperty(MAX_CODE_POINTS, previous);
+                }
+            }
+        }
+
+        private ParserLimits() {
+        }
+
+        /** Returns once the limits are in place (the first call initialises them). */
+        static void raised() {
+            // Calling a static method is what makes the JVM run the static initialiser above, once.
         }
     }
 }
