@@ -42,6 +42,7 @@ public final class SpecValidator {
         Set<String> schemas = api.getComponents() == null || api.getComponents().getSchemas() == null
                 ? Set.of() : api.getComponents().getSchemas().keySet();
         List<DanglingRef> dangling = danglingRefs(api, schemas);
+        dangling.addAll(ComponentRefs.dangling(api));
         for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().readOperationsMap().entrySet()) {
                 String method = entry.getKey().name().toLowerCase(Locale.ROOT);
@@ -119,14 +120,30 @@ public final class SpecValidator {
         return null;
     }
 
-    /** A local {@code $ref} that resolves to nothing: the pointer of the {@code $ref} and its target. */
-    record DanglingRef(String pointer, String target) {
+    /**
+     * A local {@code $ref} that resolves to nothing: the pointer of the {@code $ref}, its target, and the kind of
+     * component it must name ({@code schemas}, {@code parameters}, {@code requestBodies}, {@code responses},
+     * {@code headers}).
+     */
+    record DanglingRef(String pointer, String target, String kind) {
+        DanglingRef(String pointer, String target) {
+            this(pointer, target, "schemas");
+        }
+
         /** What is wrong and what to do, naming the target and where the {@code $ref} is. */
         String problem() {
-            String fix = target.startsWith(SCHEMAS)
-                    ? "' points to a schema that does not exist; define it under components/schemas or fix the name"
-                    : "' points to nothing: schemas are referenced as #/components/schemas/<name>; define the schema"
-                    + " there and refer to it so";
+            String prefix = "#/components/" + kind + "/";
+            String fix;
+            if (target.startsWith(prefix)) {
+                fix = "' points to " + (kind.equals("schemas") ? "a schema" : "an entry of components/" + kind)
+                        + " that does not exist; define it under components/" + kind + " or fix the name";
+            } else if (kind.equals("schemas")) {
+                fix = "' points to nothing: schemas are referenced as #/components/schemas/<name>; define the schema"
+                        + " there and refer to it so";
+            } else {
+                fix = "' points to nothing: " + kind + " are referenced as " + prefix + "<name>; define it there and"
+                        + " refer to it so";
+            }
             return "$ref '" + target + fix + " (the $ref at " + pointer + ")";
         }
     }

@@ -161,4 +161,108 @@ class DanglingRefTest {
                     + " #/components/schemas/BankAccountBase/properties/account_type/$ref)");
         }
     }
+
+    /** Three operations, each with one reference to a component that does not exist, and one sound operation. */
+    private static final String COMPONENT_REFS = String.join("\n",
+            "openapi: 3.0.3",
+            "info:",
+            "  title: dangling components",
+            "  version: 1.0.0",
+            "paths:",
+            "  /v3/a:",
+            "    get:",
+            "      operationId: getA",
+            "      parameters:",
+            "        - $ref: '#/components/parameters/Limit'",
+            "      responses:",
+            "        '204':",
+            "          description: ok",
+            "  /v3/b:",
+            "    post:",
+            "      operationId: postB",
+            "      requestBody:",
+            "        $ref: '#/components/requestBodies/Thing'",
+            "      responses:",
+            "        '204':",
+            "          description: ok",
+            "  /v3/c:",
+            "    get:",
+            "      operationId: getC",
+            "      responses:",
+            "        '200':",
+            "          $ref: '#/components/responses/Things'",
+            "  /v3/d:",
+            "    get:",
+            "      operationId: getD",
+            "      parameters:",
+            "        - $ref: '#/components/parameters/Offset'",
+            "      responses:",
+            "        '204':",
+            "          description: ok",
+            "components:",
+            "  parameters:",
+            "    Offset:",
+            "      name: offset",
+            "      in: query",
+            "      schema:",
+            "        type: integer",
+            "");
+
+    @Test
+    @DisplayName("of a parameter, request body or answer fails strict mode naming each (OpenAPI Generator threw a bare NPE)")
+    void componentRefsFailStrictMode() throws IOException {
+        Path spec = write(COMPONENT_REFS);
+
+        GenerationException e = catchThrowableOfType(
+                () -> new WxpayGenerator(GenerationLog.silent()).generate(request(spec).build()),
+                GenerationException.class);
+
+        assertThat(e.problems()).containsExactly(
+                spec + ":10: #/paths/~1v3~1a/get: $ref '#/components/parameters/Limit' points to an entry of"
+                        + " components/parameters that does not exist; define it under components/parameters or fix"
+                        + " the name (the $ref at #/paths/~1v3~1a/get/parameters/0/$ref)",
+                spec + ":27: #/paths/~1v3~1c/get: $ref '#/components/responses/Things' points to an entry of"
+                        + " components/responses that does not exist; define it under components/responses or fix the"
+                        + " name (the $ref at #/paths/~1v3~1c/get/responses/200/$ref)",
+                spec + ":18: #/paths/~1v3~1b/post: $ref '#/components/requestBodies/Thing' points to an entry of"
+                        + " components/requestBodies that does not exist; define it under components/requestBodies or"
+                        + " fix the name (the $ref at #/paths/~1v3~1b/post/requestBody/$ref)");
+    }
+
+    @Test
+    @DisplayName("of a parameter, request body or answer skips just its operation in lenient mode")
+    void componentRefsSkipTheirOperationsInLenientMode() throws IOException {
+        Path spec = write(COMPONENT_REFS);
+
+        GenerationResult result = new WxpayGenerator(GenerationLog.silent())
+                .generate(request(spec).lenient(true).build());
+
+        assertThat(result.generatedOperations()).isEqualTo(1);
+        assertThat(result.skipped()).extracting(s -> s.where())
+                .containsExactly("GET /v3/a (getA)", "GET /v3/c (getC)", "POST /v3/b (postB)");
+    }
+
+    @Test
+    @DisplayName("inside components, or not naming a component at all, fails in both modes")
+    void componentRefInComponentsAlwaysFails() throws IOException {
+        Path spec = write(COMPONENT_REFS.replace("      name: offset\n      in: query\n      schema:\n"
+                + "        type: integer\n", "      $ref: '#/components/parameters/Start'\n")
+                + "  responses:\n    Empty:\n      description: none\n      headers:\n        X-Trace:\n"
+                + "          $ref: '#/components/headers/Trace'\n");
+
+        for (boolean lenient : new boolean[] {false, true}) {
+            GenerationException e = catchThrowableOfType(
+                    () -> new WxpayGenerator(GenerationLog.silent()).generate(request(spec).lenient(lenient).build()),
+                    GenerationException.class);
+
+            assertThat(e.problems()).as("lenient=" + lenient).contains(
+                    spec + ":38: #/components/parameters/Offset: $ref '#/components/parameters/Start' points to an"
+                            + " entry of components/parameters that does not exist; define it under"
+                            + " components/parameters or fix the name (the $ref at"
+                            + " #/components/parameters/Offset/$ref)",
+                    spec + ":41: #/components/responses/Empty: $ref '#/components/headers/Trace' points to an"
+                            + " entry of components/headers that does not exist; define it under components/headers or"
+                            + " fix the name (the $ref at #/components/responses/Empty/headers/X-Trace/$ref)");
+        }
+    }
 }
