@@ -87,7 +87,7 @@ final class ChainBuilder {
         List<OperationModel> operations = new ArrayList<>();
         for (Product product : products) {
             for (ApiClassModel api : product.apis()) {
-                for (OperationModel op : api.operations()) {
+                for (OperationModel op : concat(api.operations(), api.downloads())) {
                     ownerByOperation.put(op.path() + " " + op.httpMethod(),
                             new Owner(product.packageName(), api.className()));
                     operations.add(op);
@@ -243,37 +243,7 @@ final class ChainBuilder {
 
         // Leaves first: their signatures win over a literal segment that happens to be called "get".
         Set<String> signatures = new TreeSet<>();
-        List<ChainNodeModel.Leaf> leaves = new ArrayList<>();
-        node.operations.sort((a, b) -> a.httpMethod().compareTo(b.httpMethod()));
-        for (OperationModel op : node.operations) {
-            String method = op.httpMethod().toLowerCase(Locale.ROOT);
-            List<String> declarations = new ArrayList<>();
-            List<String> arguments = new ArrayList<>();
-            List<ChainNodeModel.ParamDoc> docs = new ArrayList<>();
-            for (ParameterModel p : op.parameters()) {
-                if (p.location().equals("path")) {
-                    arguments.add(fieldByParam.get(p.wireName()));
-                } else {
-                    docs.add(new ChainNodeModel.ParamDoc(p.javaName(), p.description()));
-                    declarations.add(p.javaType() + " " + p.javaName());
-                    arguments.add(p.javaName());
-                    addImports(imports, p.javaType(), owner(op, ownerByOperation).productPackage());
-                }
-            }
-            signatures.add(method + "#" + declarations.size());
-            Owner owner = owner(op, ownerByOperation);
-            String apiClass = owner.apiClass();
-            imports.add(owner.productPackage() + ".api." + apiClass);
-            imports.add("dev.wxpay.runtime.ApiResponse");
-            imports.add("java.util.concurrent.CompletableFuture");
-            addImports(imports, op.responseType(), owner.productPackage());
-            List<String> javadoc = new ArrayList<>(op.javadoc());
-            javadoc.add("");
-            javadoc.add(" @see " + apiClass + "#" + op.methodName());
-            leaves.add(new ChainNodeModel.Leaf(method, method + "Async", String.join(", ", declarations),
-                    op.responseType(), apiClass, op.withHttpInfoName(), op.asyncName(),
-                    String.join(", ", arguments), javadoc, docs));
-        }
+        Calls calls = calls(node, fieldByParam, ownerByOperation, imports, signatures);
         List<ChainNodeModel.Child> children = new ArrayList<>();
         for (Step step : node.steps.values()) {
             String name = step.suggestion();
@@ -334,7 +304,74 @@ final class ChainBuilder {
             }
         }
         return new ChainNodeModel(isRoot ? "/" : node.path, packageName, node.className, List.copyOf(imports),
-                javadoc, constructorJavadoc, fields, constructor.toString(), children, leaves);
+                javadoc, constructorJavadoc, fields, constructor.toString(), children, calls.leaves(),
+                calls.downloads());
+    }
+
+    /** The calls a node offers: one leaf per JSON operation, one download leaf per file download. */
+    private record Calls(List<ChainNodeModel.Leaf> leaves, List<ChainNodeModel.DownloadLeaf> downloads) {
+    }
+
+    /**
+     * The calls on {@code node}'s own path, by HTTP method; each adds its imports and its signature (method name
+     * and parameter count) to the given sets.
+     */
+    private static Calls calls(Node node, Map<String, String> fieldByParam, Map<String, Owner> ownerByOperation,
+                               Set<String> imports, Set<String> signatures) {
+        List<ChainNodeModel.Leaf> leaves = new ArrayList<>();
+        List<ChainNodeModel.DownloadLeaf> downloads = new ArrayList<>();
+        node.operations.sort((a, b) -> a.httpMethod().compareTo(b.httpMethod()));
+        for (OperationModel op : node.operations) {
+            String method = op.httpMethod().toLowerCase(Locale.ROOT);
+            Owner owner = owner(op, ownerByOperation);
+            List<String> declarations = new ArrayList<>();
+            List<String> arguments = new ArrayList<>();
+            List<ChainNodeModel.ParamDoc> docs = new ArrayList<>();
+            for (ParameterModel p : op.parameters()) {
+                if (p.location().equals("path")) {
+                    arguments.add(fieldByParam.get(p.wireName()));
+                } else {
+                    docs.add(new ChainNodeModel.ParamDoc(p.javaName(), p.description()));
+                    declarations.add(p.javaType() + " " + p.javaName());
+                    arguments.add(p.javaName());
+                    addImports(imports, p.javaType(), owner.productPackage());
+                }
+            }
+            String apiClass = owner.apiClass();
+            imports.add(owner.productPackage() + ".api." + apiClass);
+            List<String> javadoc = new ArrayList<>(op.javadoc());
+            javadoc.add("");
+            javadoc.add(" @see " + apiClass + "#" + op.methodName());
+            if (op.download()) {
+                // Two overloads, each with one more parameter (the stream or the file); types are written in full.
+                signatures.add(method + "#" + (declarations.size() + 1));
+                // Path values as this.field: a query parameter may be called like a path field, or "out".
+                List<String> qualified = op.parameters().stream().map(p -> p.location().equals("path")
+                        ? "this." + fieldByParam.get(p.wireName()) : p.javaName()).toList();
+                downloads.add(new ChainNodeModel.DownloadLeaf(method, leading(declarations), apiClass,
+                        op.methodName(), leading(qualified), javadoc, docs));
+                continue;
+            }
+            signatures.add(method + "#" + declarations.size());
+            imports.add("dev.wxpay.runtime.ApiResponse");
+            imports.add("java.util.concurrent.CompletableFuture");
+            addImports(imports, op.responseType(), owner.productPackage());
+            leaves.add(new ChainNodeModel.Leaf(method, method + "Async", String.join(", ", declarations),
+                    op.responseType(), apiClass, op.withHttpInfoName(), op.asyncName(),
+                    String.join(", ", arguments), javadoc, docs));
+        }
+        return new Calls(leaves, downloads);
+    }
+
+    /** {@code parts} joined with {@code ", "} and followed by one, or empty when there are none. */
+    private static String leading(List<String> parts) {
+        return parts.isEmpty() ? "" : String.join(", ", parts) + ", ";
+    }
+
+    private static List<OperationModel> concat(List<OperationModel> first, List<OperationModel> second) {
+        List<OperationModel> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static Owner owner(OperationModel op, Map<String, Owner> ownerByOperation) {

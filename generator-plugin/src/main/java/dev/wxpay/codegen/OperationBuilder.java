@@ -89,7 +89,8 @@ final class OperationBuilder {
             throw new UnsupportedConstruct(pointer + ": application/x-www-form-urlencoded bodies are not supported;"
                     + " WeChat Pay takes JSON, or multipart/form-data for media uploads");
         }
-        OperationParts parts = new OperationParts();
+        boolean download = FileAnswers.isDownload(raw);
+        OperationParts parts = new OperationParts(download);
         addPathParameters(op, pointer, parts);
         addQueryParameters(op, pointer, parts);
         addHeaderParameters(op, pointer, parts);
@@ -100,7 +101,6 @@ final class OperationBuilder {
             multipart.add(op, pointer, parts);
         }
         addBody(op, pointer, parts);
-        boolean download = FileAnswers.isDownload(raw);
         if (download && (op.bodyParam != null || hasForm || parts.parameters.stream()
                 .anyMatch(p -> p.location().equals("header")))) {
             throw new UnsupportedConstruct(pointer + ": a file download takes path and query parameters only (it is"

@@ -15,13 +15,24 @@ import java.util.List;
  * One instance per operation; not thread-safe.
  */
 final class OperationParts {
-    final NameAllocator names = new NameAllocator().reserve("violations", "client", "item", "index");
+    final NameAllocator names;
     final List<ParameterModel> parameters = new ArrayList<>();
     final List<OperationModel.NullCheck> nullChecks = new ArrayList<>();
     final List<OperationModel.NestedCheck> nestedChecks = new ArrayList<>();
     final List<String> builderCalls = new ArrayList<>();
     /** A path or query value is {@code x-wxpay-sensitive}: the request builder takes the client to encrypt it. */
     boolean sensitive;
+
+    /**
+     * @param download the operation answers a file: its methods also take {@code out} or {@code target}, so no
+     *                 parameter may take those names
+     */
+    OperationParts(boolean download) {
+        names = new NameAllocator().reserve("violations", "client", "item", "index");
+        if (download) {
+            names.reserve("out", "target");
+        }
+    }
 
     /** Whether a spec parameter is marked {@code x-wxpay-sensitive: true}. */
     static boolean isSensitive(org.openapitools.codegen.CodegenParameter p) {

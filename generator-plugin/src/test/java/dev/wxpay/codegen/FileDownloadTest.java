@@ -3,6 +3,9 @@ package dev.wxpay.codegen;
 import dev.wxpay.codegen.read.SpecSource;
 import dev.wxpay.runtime.ApiRequest;
 import dev.wxpay.runtime.Download;
+import dev.wxpay.runtime.WechatPayClient;
+import dev.wxpay.runtime.WireRequest;
+import dev.wxpay.runtime.WireResponse;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.BinarySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -116,6 +119,94 @@ class FileDownloadTest {
             assertThatThrownBy(() -> request.invoke(null, "r1", null))
                     .cause().hasMessageContaining("query parameter token is required");
         }
+    }
+
+    @Test
+    @DisplayName("reaches a download through the call chain too: a stream and a file overload delegating to the API")
+    void chainReachesDownloads(@TempDir Path dir) throws Exception {
+        Path out = generate(dir);
+        try (URLClassLoader loader = compile(out, Files.createDirectories(dir.resolve("classes")))) {
+            java.util.List<WireRequest> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            java.security.KeyPair keys = generator.generateKeyPair();
+            try (WechatPayClient client = WechatPayClient.builder().merchantId("1900000001")
+                    .merchantSerialNumber("SERIAL").merchantPrivateKey(keys.getPrivate())
+                    .wechatPayPublicKey("PUB_KEY_ID_0000", keys.getPublic())
+                    .transport((request, timeout) -> {
+                        sent.add(request);
+                        return WireResponse.of(200, java.util.Map.of(), "%PDF-1.7".getBytes(StandardCharsets.US_ASCII));
+                    }).build()) {
+                Object wxpay = loader.loadClass("com.example.mini.Wxpay").getConstructor(WechatPayClient.class)
+                        .newInstance(client);
+                Object file = step(step(step(step(wxpay, "v3"), "mini"), "receipts", "r/1"), "file");
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+
+                Download download = (Download) file.getClass().getMethod("get", String.class, OutputStream.class)
+                        .invoke(file, "t 2", bytes);
+                Path target = dir.resolve("receipt.pdf");
+                file.getClass().getMethod("get", String.class, Path.class).invoke(file, "t 3", target);
+
+                assertThat(bytes.toString(StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.7");
+                assertThat(download.bytesWritten()).isEqualTo(8);
+                assertThat(Files.readString(target, StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.7");
+                assertThat(sent).extracting(WireRequest::pathAndQuery).containsExactly(
+                        "/v3/mini/receipts/r%2F1/file?token=t%202", "/v3/mini/receipts/r%2F1/file?token=t%203");
+                assertThat(sent.get(0).header("Authorization")).startsWith("WECHATPAY2-SHA256-RSA2048 ");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("refuses a user's chain.mustache without the download section instead of leaving downloads out")
+    void refusesAChainTemplateThatWouldDropDownloads(@TempDir Path dir) throws Exception {
+        String mini = Files.readString(Path.of("src/it/file-spec/spec/mini.yaml"), StandardCharsets.UTF_8);
+        Path spec = dir.resolve("receipts.yaml");
+        Files.writeString(spec, mini.replace("paths:\n", "paths:\n" + OPERATIONS), StandardCharsets.UTF_8);
+        String builtIn;
+        try (var in = FileDownloadTest.class.getClassLoader().getResourceAsStream("wxpay-templates/chain.mustache")) {
+            builtIn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int start = builtIn.indexOf("{{#downloadLeaves}}");
+        int end = builtIn.indexOf("{{/downloadLeaves}}") + "{{/downloadLeaves}}".length();
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("chain.mustache"), builtIn.substring(0, start) + builtIn.substring(end),
+                StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> new WxpayGenerator(GenerationLog.silent()).generate(GenerationRequest.builder()
+                .spec(SpecSource.file(spec)).packageName("com.example.mini").outputDirectory(dir.resolve("out"))
+                .templateDirectory(templates).generatorVersion("test").build()))
+                .isInstanceOf(GenerationException.class)
+                .hasMessageContaining(templates.resolve("chain.mustache").toString())
+                .hasMessageContaining("/v3/mini/receipts/{receipt_id}/file");
+    }
+
+    @Test
+    @DisplayName("renames a query parameter called out or target, which the download methods take themselves")
+    void downloadParametersNeverClashWithTheStreamOrFile(@TempDir Path dir) throws Exception {
+        String mini = Files.readString(Path.of("src/it/file-spec/spec/mini.yaml"), StandardCharsets.UTF_8);
+        Path spec = dir.resolve("receipts.yaml");
+        String operations = OPERATIONS.replace("        - name: token\n", "        - name: out\n"
+                + "          in: query\n          schema:\n            type: string\n        - name: target\n");
+        Files.writeString(spec, mini.replace("paths:\n", "paths:\n" + operations), StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        new WxpayGenerator(GenerationLog.silent()).generate(GenerationRequest.builder().spec(SpecSource.file(spec))
+                .packageName("com.example.mini").outputDirectory(out).generatorVersion("test").build());
+
+        String api = Files.readString(out.resolve("com/example/mini/api/ReceiptsApi.java"), StandardCharsets.UTF_8);
+        assertThat(api).contains("public Download downloadReceipt(String receiptId, String outValue, String targetValue,"
+                + " OutputStream out)");
+        try (URLClassLoader loader = compile(out, Files.createDirectories(dir.resolve("classes")))) {
+            assertThat(loader.loadClass("com.example.mini.api.ReceiptsApi").getMethod("downloadReceipt",
+                    String.class, String.class, String.class, Path.class).getReturnType()).isEqualTo(Download.class);
+        }
+    }
+
+    /** Calls the chain method {@code name} (with {@code arguments}, all strings) on {@code node}. */
+    private static Object step(Object node, String name, String... arguments) throws Exception {
+        Class<?>[] types = new Class<?>[arguments.length];
+        java.util.Arrays.fill(types, String.class);
+        return node.getClass().getMethod(name, types).invoke(node, (Object[]) arguments);
     }
 
     @Test

@@ -11,10 +11,12 @@ import java.util.List;
  * @param constructorParameters pre-joined constructor parameter declarations
  * @param children             one method per next segment
  * @param leaves               one method (plus its async twin) per HTTP method defined on this exact path
+ * @param downloadLeaves       one pair of methods (into a stream, into a file) per file download on this path
  */
 public record ChainNodeModel(String path, String packageName, String className, List<String> imports,
                              List<String> javadoc, List<String> constructorJavadoc, List<Field> fields,
-                             String constructorParameters, List<Child> children, List<Leaf> leaves) {
+                             String constructorParameters, List<Child> children, List<Leaf> leaves,
+                             List<DownloadLeaf> downloadLeaves) {
     public ChainNodeModel {
         imports = List.copyOf(imports);
         javadoc = List.copyOf(javadoc);
@@ -22,6 +24,7 @@ public record ChainNodeModel(String path, String packageName, String className, 
         fields = List.copyOf(fields);
         children = List.copyOf(children);
         leaves = List.copyOf(leaves);
+        downloadLeaves = List.copyOf(downloadLeaves);
     }
 
     /** A final field, set in the constructor to {@code assignment} (the client is checked for null; path values
@@ -55,5 +58,18 @@ public record ChainNodeModel(String path, String packageName, String className, 
 
     /** One {@code @param} line. */
     public record ParamDoc(String javaName, String description) {
+    }
+
+    /**
+     * A file download: {@code methodName(leadingDeclarations + out)} and {@code methodName(leadingDeclarations +
+     * target)} return the runtime's {@code Download} by delegating to {@code new apiClass(client).apiMethod(...)}
+     * with {@code leadingArguments} and the stream or file. The leading parts are empty or end with {@code ", "}.
+     */
+    public record DownloadLeaf(String methodName, String leadingDeclarations, String apiClass, String apiMethod,
+                               String leadingArguments, List<String> javadoc, List<ParamDoc> parameters) {
+        public DownloadLeaf {
+            javadoc = List.copyOf(javadoc);
+            parameters = List.copyOf(parameters);
+        }
     }
 }

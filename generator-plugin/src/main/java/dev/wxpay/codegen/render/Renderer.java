@@ -75,6 +75,7 @@ public final class Renderer {
     public List<RenderedFile> renderChain(ClientModel model) {
         List<RenderedFile> files = new ArrayList<>();
         for (ChainNodeModel node : model.chain()) {
+            requireDownloadLeavesSection(node);
             files.add(file(model, node.packageName(), node.className(), "chain.mustache", node));
         }
         return files;
@@ -115,6 +116,17 @@ public final class Renderer {
         throw new GenerationException("The template " + templates.getFullTemplatePath("api.mustache")
                 + " has no {{#downloads}} section, so " + api.className() + " would silently lose its file-download"
                 + " operations " + operations + "; copy that section from the built-in api.mustache", List.of());
+    }
+
+    /** As {@link #requireDownloadsSection}, for a user's {@code chain.mustache} and the chain's download calls. */
+    private void requireDownloadLeavesSection(ChainNodeModel node) {
+        if (node.downloadLeaves().isEmpty()
+                || templates.getFullTemplateContents("chain.mustache").contains("{{#downloadLeaves}}")) {
+            return;
+        }
+        throw new GenerationException("The template " + templates.getFullTemplatePath("chain.mustache")
+                + " has no {{#downloadLeaves}} section, so " + node.className() + " would silently lose the file"
+                + " downloads of " + node.path() + "; copy that section from the built-in chain.mustache", List.of());
     }
 
     private RenderedFile file(ClientModel model, String packageName, String className, String template, Object scope) {

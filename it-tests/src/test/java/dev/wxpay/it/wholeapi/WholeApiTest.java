@@ -72,4 +72,30 @@ class WholeApiTest {
         assertThat(longestName).as("longest simple class name").isLessThanOrEqualTo(50);
         assertThat(longestPath).as("longest file path below the output directory").isLessThanOrEqualTo(120);
     }
+
+    @Test
+    @DisplayName("reaches every generated operation, file downloads included, from the chain root Wxpay")
+    void chainReachesEveryOperation() throws IOException {
+        assumeTrue(WholeApiBuild.available(),
+                "the wxpay-spec jar does not bundle the whole API yet (" + BundledSpecs.INDEX + ")");
+        WholeApiBuild build = WholeApiBuild.get();
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile(
+                "public ApiResponse<[^(]*> (get|post|put|patch|delete)\\(");
+        java.util.regex.Pattern download = java.util.regex.Pattern.compile(
+                "public dev\\.wxpay\\.runtime\\.Download get\\([^)]*java\\.io\\.OutputStream out\\)");
+        int calls = 0;
+        int downloads = 0;
+        for (Path file : build.files()) {
+            if (!file.getParent().getFileName().toString().equals("chain")) {
+                continue;
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            calls += (int) call.matcher(text).results().count();
+            downloads += (int) download.matcher(text).results().count();
+        }
+
+        assertThat(downloads).as("download leaves (the bundled spec has five file downloads)").isEqualTo(5);
+        assertThat(calls + downloads).as("chain leaves = generated operations")
+                .isEqualTo(build.result().generatedOperations());
+    }
 }
