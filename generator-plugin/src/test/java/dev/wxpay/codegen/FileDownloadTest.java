@@ -160,22 +160,9 @@ class FileDownloadTest {
     @Test
     @DisplayName("refuses a user's chain.mustache without the download section instead of leaving downloads out")
     void refusesAChainTemplateThatWouldDropDownloads(@TempDir Path dir) throws Exception {
-        String mini = Files.readString(Path.of("src/it/file-spec/spec/mini.yaml"), StandardCharsets.UTF_8);
-        Path spec = dir.resolve("receipts.yaml");
-        Files.writeString(spec, mini.replace("paths:\n", "paths:\n" + OPERATIONS), StandardCharsets.UTF_8);
-        String builtIn;
-        try (var in = FileDownloadTest.class.getClassLoader().getResourceAsStream("wxpay-templates/chain.mustache")) {
-            builtIn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        int start = builtIn.indexOf("{{#downloadLeaves}}");
-        int end = builtIn.indexOf("{{/downloadLeaves}}") + "{{/downloadLeaves}}".length();
-        Path templates = Files.createDirectories(dir.resolve("templates"));
-        Files.writeString(templates.resolve("chain.mustache"), builtIn.substring(0, start) + builtIn.substring(end),
-                StandardCharsets.UTF_8);
+        Path templates = templatesWithout(dir, "chain.mustache", "downloadLeaves");
 
-        assertThatThrownBy(() -> new WxpayGenerator(GenerationLog.silent()).generate(GenerationRequest.builder()
-                .spec(SpecSource.file(spec)).packageName("com.example.mini").outputDirectory(dir.resolve("out"))
-                .templateDirectory(templates).generatorVersion("test").build()))
+        assertThatThrownBy(() -> generate(dir, OPERATIONS, templates))
                 .isInstanceOf(GenerationException.class)
                 .hasMessageContaining(templates.resolve("chain.mustache").toString())
                 .hasMessageContaining("/v3/mini/receipts/{receipt_id}/file");
@@ -184,14 +171,8 @@ class FileDownloadTest {
     @Test
     @DisplayName("renames a query parameter called out or target, which the download methods take themselves")
     void downloadParametersNeverClashWithTheStreamOrFile(@TempDir Path dir) throws Exception {
-        String mini = Files.readString(Path.of("src/it/file-spec/spec/mini.yaml"), StandardCharsets.UTF_8);
-        Path spec = dir.resolve("receipts.yaml");
-        String operations = OPERATIONS.replace("        - name: token\n", "        - name: out\n"
-                + "          in: query\n          schema:\n            type: string\n        - name: target\n");
-        Files.writeString(spec, mini.replace("paths:\n", "paths:\n" + operations), StandardCharsets.UTF_8);
-        Path out = dir.resolve("out");
-        new WxpayGenerator(GenerationLog.silent()).generate(GenerationRequest.builder().spec(SpecSource.file(spec))
-                .packageName("com.example.mini").outputDirectory(out).generatorVersion("test").build());
+        Path out = generate(dir, OPERATIONS.replace("        - name: token\n", "        - name: out\n"
+                + "          in: query\n          schema:\n            type: string\n        - name: target\n"), null);
 
         String api = Files.readString(out.resolve("com/example/mini/api/ReceiptsApi.java"), StandardCharsets.UTF_8);
         assertThat(api).contains("public Download downloadReceipt(String receiptId, String outValue, String targetValue,"
@@ -212,25 +193,26 @@ class FileDownloadTest {
     @Test
     @DisplayName("refuses a user's api.mustache without the downloads section instead of leaving downloads out")
     void refusesATemplateThatWouldDropDownloads(@TempDir Path dir) throws Exception {
-        String mini = Files.readString(Path.of("src/it/file-spec/spec/mini.yaml"), StandardCharsets.UTF_8);
-        Path spec = dir.resolve("receipts.yaml");
-        Files.writeString(spec, mini.replace("paths:\n", "paths:\n" + OPERATIONS), StandardCharsets.UTF_8);
-        String builtIn;
-        try (var in = FileDownloadTest.class.getClassLoader().getResourceAsStream("wxpay-templates/api.mustache")) {
-            builtIn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        int start = builtIn.indexOf("{{#downloads}}");
-        int end = builtIn.indexOf("{{/downloads}}") + "{{/downloads}}".length();
-        Path templates = Files.createDirectories(dir.resolve("templates"));
-        Files.writeString(templates.resolve("api.mustache"), builtIn.substring(0, start) + builtIn.substring(end),
-                StandardCharsets.UTF_8);
+        Path templates = templatesWithout(dir, "api.mustache", "downloads");
 
-        assertThatThrownBy(() -> new WxpayGenerator(GenerationLog.silent()).generate(GenerationRequest.builder()
-                .spec(SpecSource.file(spec)).packageName("com.example.mini").outputDirectory(dir.resolve("out"))
-                .templateDirectory(templates).generatorVersion("test").build()))
+        assertThatThrownBy(() -> generate(dir, OPERATIONS, templates))
                 .isInstanceOf(GenerationException.class)
                 .hasMessageContaining(templates.resolve("api.mustache").toString())
                 .hasMessageContaining("ReceiptsApi").hasMessageContaining("[downloadReceipt]");
+    }
+
+    /** A template folder holding the built-in {@code template} without its {@code section}. */
+    private static Path templatesWithout(Path dir, String template, String section) throws Exception {
+        String builtIn;
+        try (var in = FileDownloadTest.class.getClassLoader().getResourceAsStream("wxpay-templates/" + template)) {
+            builtIn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int start = builtIn.indexOf("{{#" + section + "}}");
+        int end = builtIn.indexOf("{{/" + section + "}}") + ("{{/" + section + "}}").length();
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve(template), builtIn.substring(0, start) + builtIn.substring(end),
+                StandardCharsets.UTF_8);
+        return templates;
     }
 
     private static Operation answering(String mediaType, io.swagger.v3.oas.models.media.Schema<?> schema) {
@@ -239,12 +221,19 @@ class FileDownloadTest {
     }
 
     private static Path generate(Path dir) throws Exception {
+        return generate(dir, OPERATIONS, null);
+    }
+
+    /** Generates the mini spec with {@code operations} into {@code dir/out}, with the built-in or given templates. */
+    private static Path generate(Path dir, String operations, Path templates) throws Exception {
         String mini = Files.readString(Path.of("src/it/file-spec/spec/mini.yaml"), StandardCharsets.UTF_8);
         Path spec = dir.resolve("receipts.yaml");
-        Files.writeString(spec, mini.replace("paths:\n", "paths:\n" + OPERATIONS), StandardCharsets.UTF_8);
+        Files.writeString(spec, mini.replace("paths:\n", "paths:\n" + operations), StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        new WxpayGenerator(GenerationLog.silent()).generate(GenerationRequest.builder().spec(SpecSource.file(spec))
-                .packageName("com.example.mini").outputDirectory(out).generatorVersion("test").build());
+        GenerationRequest.Builder request = GenerationRequest.builder().spec(SpecSource.file(spec))
+                .packageName("com.example.mini").outputDirectory(out).generatorVersion("test");
+        new WxpayGenerator(GenerationLog.silent()).generate(templates == null ? request.build()
+                : request.templateDirectory(templates).build());
         return out;
     }
 
