@@ -53,7 +53,14 @@ public final class SpecValidator {
                     operationIds.computeIfAbsent(op.getOperationId(), k -> new ArrayList<>())
                             .add(pointer + "/operationId");
                 }
-                String problem = pathParameterProblem(spec, path.getKey(), path.getValue(), op, pointer);
+                String problem = parameterShapeProblem(spec, "/paths/" + escape(path.getKey()),
+                        path.getValue().getParameters());
+                if (problem == null) {
+                    problem = parameterShapeProblem(spec, pointer, op.getParameters());
+                }
+                if (problem == null) {
+                    problem = pathParameterProblem(spec, path.getKey(), path.getValue(), op, pointer);
+                }
                 if (problem == null) {
                     problem = missingRefProblem(spec, dangling, path.getKey(), pointer);
                 }
@@ -69,6 +76,15 @@ public final class SpecValidator {
                         + ": operationIds name the generated methods and must be unique; rename all but one");
             }
         }
+        if (api.getComponents() != null && api.getComponents().getParameters() != null) {
+            new TreeMap<>(api.getComponents().getParameters()).forEach((name, parameter) -> {
+                String problem = parameterShapeProblem(spec, "/components/parameters/" + escape(name),
+                        parameter);
+                if (problem != null) {
+                    global.add(problem);
+                }
+            });
+        }
         for (DanglingRef ref : dangling) {
             if (ref.pointer().startsWith("#/components/")) {
                 // A component may serve any operation: lenient mode cannot skip just one, so this always fails.
@@ -77,6 +93,35 @@ public final class SpecValidator {
             }
         }
         return new Problems(global, byOperation);
+    }
+
+    /**
+     * The first parameter under {@code owner} (a path item or an operation) that has no name, located at its
+     * {@code parameters} key; OpenAPI Generator failed on such a parameter with a bare
+     * {@link NullPointerException}. A {@code $ref} is checked where it points (components are checked too).
+     */
+    private static String parameterShapeProblem(ParsedSpec spec, String owner, List<Parameter> parameters) {
+        if (parameters != null) {
+            for (int i = 0; i < parameters.size(); i++) {
+                Parameter p = parameters.get(i);
+                String problem = p == null ? "is empty" : p.get$ref() != null ? null : shapeProblem(p);
+                if (problem != null) {
+                    return where(spec, owner + "/parameters") + "/" + i + ": the parameter " + problem;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String parameterShapeProblem(ParsedSpec spec, String pointer, Parameter parameter) {
+        String problem = parameter == null || parameter.get$ref() != null ? null : shapeProblem(parameter);
+        return problem == null ? null : where(spec, pointer) + ": the parameter " + problem;
+    }
+
+    private static String shapeProblem(Parameter p) {
+        // Swagger Parser drops a parameter whose "in" is missing or wrong, but keeps one without a name.
+        return p.getName() == null || p.getName().isBlank()
+                ? "has no name; every parameter needs a string name and in: path, query, header or cookie" : null;
     }
 
     private static String pathParameterProblem(ParsedSpec spec, String path, PathItem item, Operation op,
