@@ -41,6 +41,22 @@ class SpecReaderTest {
     }
 
     @Test
+    void readsASwagger2SpecLargerThanSnakeYamlsDefaultLimit(@TempDir Path dir) throws Exception {
+        // The converter reads with Swagger Parser 1, whose limit is separate from Swagger Parser 3's.
+        String line = "    " + "x".repeat(99) + "\n";
+        String text = "swagger: '2.0'\ninfo:\n  title: big\n  version: '1'\n  description: |\n"
+                + line.repeat(33_000) + "paths:\n  /v3/big:\n    get:\n      operationId: big\n"
+                + "      responses:\n        '200':\n          description: ok\n";
+        Path file = dir.resolve("big2.yaml");
+        Files.writeString(file, text);
+
+        ParsedSpec spec = new SpecReader().read(SpecSource.file(file));
+
+        assertEquals(3_300_000, spec.openAPI().getInfo().getDescription().length());
+        assertNull(System.getProperty(PROPERTY), "the process-wide property is restored");
+    }
+
+    @Test
     void readsOnSeveralThreadsGiveWhatOneReadGives() throws Exception {
         String alone = Json.pretty(new SpecReader().read(TestSpecs.source("payscore.yaml")).openAPI());
         ExecutorService pool = Executors.newFixedThreadPool(4);

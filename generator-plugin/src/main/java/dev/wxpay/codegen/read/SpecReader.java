@@ -89,7 +89,8 @@ public final class SpecReader {
 
     /**
      * Swagger Parser reads its SnakeYAML limits from system properties once, when its {@code DeserializationUtils}
-     * class initialises (a static options object), and keeps them for the life of the plugin's class loader. So
+     * class initialises (a static options object; version 1's, behind the Swagger 2.0 converter, does the same),
+     * and keeps them for the life of the plugin's class loader. So
      * the size limit is raised just for that initialisation, which the JVM runs once and under its own lock, and
      * the process-wide property is restored at once; the reads themselves need no lock and can run side by side.
      */
@@ -98,7 +99,9 @@ public final class SpecReader {
             String previous = System.getProperty(MAX_CODE_POINTS);
             System.setProperty(MAX_CODE_POINTS, LIMIT);
             try {
+                // Swagger Parser 3's, and version 1's, which its Swagger 2.0 converter reads with.
                 Class.forName(DeserializationUtils.class.getName(), true, SpecReader.class.getClassLoader());
+                Class.forName("io.swagger.parser.util.DeserializationUtils", true, SpecReader.class.getClassLoader());
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException("Swagger Parser is not on the class path", e);
             } finally {
