@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * {@code merchantSignPlanNo()} still exists when the literal path has operations or other children); a parameter
  * segment with no literal before it is a method named after the parameter. A node with operations offers
  * {@code get/post/put/patch/delete} taking the query parameters (declared order) and then the body, plus
- * {@code ...Async} twins.
+ * {@code ...Async} twins; a file download is a {@code get} taking the query parameters and then an
+ * {@code OutputStream} or a {@code Path}, with no async twin.
  *
  * <p>Packages: the root class is in the root package. A path node whose operations all belong to one product is
  * in that product's {@code chain} package; a node shared by several products (such as {@code /v3}) is in the root
