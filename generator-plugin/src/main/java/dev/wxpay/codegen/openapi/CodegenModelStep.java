@@ -34,8 +34,30 @@ import java.util.TreeMap;
  * generator's name and stability, the ignore file it looks for, every metadata file it does not write, every
  * form-only schema it leaves out) and prepares templates, ignore rules and supporting-file bundles that we never
  * read, since rendering happens from our own intermediate model.
+ *
+ * <p>By default the models of the common schema shapes are computed by {@link LiteModels} (the fields our model
+ * builders read, with the configuration's own type mapping) and only the other shapes by {@code fromModel}; the
+ * model post-processing ({@code postProcessModels}, {@code postProcessAllModels}) is not run, since it only adds
+ * imports, parent links and template flags that nothing here reads. {@link #complete()} is the step as OpenAPI
+ * Generator runs it, every model through {@code fromModel} and the post-processing: the reference the default
+ * is tested against.
  */
 public final class CodegenModelStep {
+    private final boolean complete;
+
+    /** The step that computes only what our model builders read. */
+    public CodegenModelStep() {
+        this(false);
+    }
+
+    private CodegenModelStep(boolean complete) {
+        this.complete = complete;
+    }
+
+    /** The step computing every model with {@code fromModel} and OpenAPI Generator's post-processing. */
+    public static CodegenModelStep complete() {
+        return new CodegenModelStep(true);
+    }
 
     /** The codegen model of one spec. */
     public record Result(Map<String, CodegenModel> models, List<CodegenOperation> operations) {
@@ -65,9 +87,12 @@ public final class CodegenModelStep {
         codegen.preprocessOpenAPI(openAPI);
         codegen.setOpenAPI(openAPI);
         codegen.processOpenAPI(openAPI);
-        List<ModelMap> allModels = models(codegen, openAPI);
+        Map<String, CodegenModel> collected = new java.util.LinkedHashMap<>();
+        LiteModels lite = complete ? null : new LiteModels(codegen, openAPI);
+        List<ModelMap> allModels = models(codegen, openAPI, lite, collected);
         operations(codegen, openAPI, allModels);
-        return new Result(Map.copyOf(codegen.collectedModels()), List.copyOf(codegen.collectedOperations()));
+        return new Result(Map.copyOf(complete ? codegen.collectedModels() : collected),
+                List.copyOf(codegen.collectedOperations()));
     }
 
     /**
@@ -75,11 +100,14 @@ public final class CodegenModelStep {
      * post-processing; the same schemas are left out (used only as form parameters, internal, free-form objects,
      * aliases of maps and arrays), silently: they are no model of ours either.
      */
-    private static List<ModelMap> models(WxpayCodegen codegen, OpenAPI openAPI) {
+    private List<ModelMap> models(WxpayCodegen codegen, OpenAPI openAPI, LiteModels lite,
+                                  Map<String, CodegenModel> collected) {
         Map<String, Schema> schemas = ModelUtils.getSchemas(openAPI);
         List<ModelMap> allModels = new ArrayList<>();
         if (schemas == null || schemas.isEmpty()) {
-            codegen.postProcessAllModels(new TreeMap<>());
+            if (complete) {
+                codegen.postProcessAllModels(new TreeMap<>());
+            }
             return allModels;
         }
         Set<String> formOnly = new HashSet<>(ModelUtils.getSchemasUsedOnlyInFormParam(openAPI));
@@ -92,18 +120,24 @@ public final class CodegenModelStep {
             if (schema == null || formOnly.contains(name) || leftOut(name, schema, codegen, openAPI)) {
                 continue;
             }
-            CodegenModel model = codegen.fromModel(name, schema);
+            CodegenModel model = lite == null ? null : lite.model(name, schema);
+            if (model == null) {
+                model = codegen.fromModel(name, schema);
+            }
             ModelMap modelMap = new ModelMap();
             modelMap.setModel(model);
             ModelsMap modelsMap = new ModelsMap();
             modelsMap.setModels(new ArrayList<>(List.of(modelMap)));
             modelsMap.setImports(new ArrayList<>());
             modelsMap.put("classname", codegen.toModelName(name));
-            processed.put(name, codegen.postProcessModels(modelsMap));
+            processed.put(name, complete ? codegen.postProcessModels(modelsMap) : modelsMap);
         }
-        Map<String, ModelsMap> all = codegen.postProcessAllModels(codegen.updateAllModels(processed));
+        Map<String, ModelsMap> all = complete ? codegen.postProcessAllModels(codegen.updateAllModels(processed))
+                : processed;
         for (ModelsMap modelsMap : all.values()) {
             allModels.addAll(modelsMap.getModels());
+            // As WxpayCodegen.postProcessAllModels collects them: by model name, a later one replacing an earlier.
+            modelsMap.getModels().forEach(m -> collected.put(m.getModel().name, m.getModel()));
         }
         return allModels;
     }

@@ -127,6 +127,16 @@ public class WxpayCodegen extends AbstractJavaCodegen {
         // OpenAPI Generator prints a donation banner to stdout here; a build tool must stay quiet.
     }
 
+    /**
+     * Replaces each schema of {@code properties} by its unaliased schema, in place, as {@code fromModel} does
+     * before it reads an object's properties ({@link LiteModels} must leave the spec as {@code fromModel} would).
+     */
+    @SuppressWarnings("rawtypes")
+    public Map<String, io.swagger.v3.oas.models.media.Schema> unaliasProperties(
+            Map<String, io.swagger.v3.oas.models.media.Schema> properties) {
+        return unaliasPropertySchema(properties);
+    }
+
     @Override
     public String toModelName(String name) {
         // OpenAPI Generator asks for the same names over and over (per enum, per model): remember them.
