@@ -90,7 +90,7 @@ public final class CodegenModelStep {
         Map<String, CodegenModel> collected = new java.util.LinkedHashMap<>();
         LiteModels lite = complete ? null : new LiteModels(codegen, openAPI);
         List<ModelMap> allModels = models(codegen, openAPI, lite, collected);
-        operations(codegen, openAPI, allModels);
+        operations(codegen, openAPI, allModels, lite == null ? null : new LiteOperations(codegen, openAPI, lite));
         return new Result(Map.copyOf(complete ? codegen.collectedModels() : collected),
                 List.copyOf(codegen.collectedOperations()));
     }
@@ -160,18 +160,23 @@ public final class CodegenModelStep {
      * and the operation post-processing, which {@link WxpayCodegen} collects. Security and tags are not computed:
      * our model derives API classes and signing from the spec itself.
      */
-    private static void operations(WxpayCodegen codegen, OpenAPI openAPI, List<ModelMap> allModels) {
+    private void operations(WxpayCodegen codegen, OpenAPI openAPI, List<ModelMap> allModels, LiteOperations lite) {
         Map<String, List<CodegenOperation>> groups = new TreeMap<>();
         if (openAPI.getPaths() != null) {
             for (Map.Entry<String, PathItem> path : openAPI.getPaths().entrySet()) {
                 PathItem item = path.getValue();
                 for (Map.Entry<PathItem.HttpMethod, Operation> op : item.readOperationsMap().entrySet()) {
-                    operation(codegen, path.getKey(), op.getKey().name().toLowerCase(Locale.ROOT), op.getValue(),
-                            item, groups);
+                    operation(codegen, lite, path.getKey(), op.getKey().name().toLowerCase(Locale.ROOT),
+                            op.getValue(), item, groups);
                 }
             }
         }
         for (List<CodegenOperation> group : groups.values()) {
+            if (!complete) {
+                // AbstractJavaCodegen's operation post-processing only adds imports and template flags.
+                codegen.collectedOperations().addAll(group);
+                continue;
+            }
             OperationMap operationMap = new OperationMap();
             operationMap.setOperation(group);
             OperationsMap operationsMap = new OperationsMap();
@@ -181,8 +186,8 @@ public final class CodegenModelStep {
         }
     }
 
-    private static void operation(WxpayCodegen codegen, String path, String method, Operation operation,
-                                  PathItem item, Map<String, List<CodegenOperation>> groups) {
+    private static void operation(WxpayCodegen codegen, LiteOperations lite, String path, String method,
+                                  Operation operation, PathItem item, Map<String, List<CodegenOperation>> groups) {
         if (operation.getExtensions() != null && Boolean.TRUE.equals(operation.getExtensions().get("x-internal"))) {
             return;
         }
@@ -200,7 +205,10 @@ public final class CodegenModelStep {
                 }
             }
         }
-        CodegenOperation codegenOperation = codegen.fromOperation(path, method, operation, item.getServers());
+        CodegenOperation codegenOperation = lite == null ? null : lite.operation(path, method, operation);
+        if (codegenOperation == null) {
+            codegenOperation = codegen.fromOperation(path, method, operation, item.getServers());
+        }
         codegenOperation.tags = new ArrayList<>();
         codegen.addOperationToGroup("all", path, operation, codegenOperation, groups);
     }

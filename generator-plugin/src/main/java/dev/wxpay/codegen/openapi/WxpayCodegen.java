@@ -137,6 +137,28 @@ public class WxpayCodegen extends AbstractJavaCodegen {
         return unaliasPropertySchema(properties);
     }
 
+    /** {@code getOrGenerateOperationId}: the operationId fromOperation gives {@code operation}. */
+    public String operationIdOf(io.swagger.v3.oas.models.Operation operation, String path, String httpMethod) {
+        return getOrGenerateOperationId(operation, path, httpMethod);
+    }
+
+    /** {@code getContentType}: the first media type of a request body, as fromOperation picks it. */
+    public String contentTypeOf(io.swagger.v3.oas.models.parameters.RequestBody requestBody) {
+        return getContentType(requestBody);
+    }
+
+    /** {@code getParameterDataType}: a parameter's type when its schema is a model reference, else null. */
+    public String parameterDataTypeOf(io.swagger.v3.oas.models.parameters.Parameter parameter,
+                                      io.swagger.v3.oas.models.media.Schema<?> schema) {
+        return getParameterDataType(parameter, schema);
+    }
+
+    /** {@code findMethodResponse}: the answer whose type an operation returns (first 2xx, else default). */
+    public io.swagger.v3.oas.models.responses.ApiResponse methodResponseOf(
+            io.swagger.v3.oas.models.responses.ApiResponses responses) {
+        return findMethodResponse(responses);
+    }
+
     @Override
     public String toModelName(String name) {
         // OpenAPI Generator asks for the same names over and over (per enum, per model): remember them.
