@@ -35,12 +35,13 @@ import java.util.TreeMap;
  * form-only schema it leaves out) and prepares templates, ignore rules and supporting-file bundles that we never
  * read, since rendering happens from our own intermediate model.
  *
- * <p>By default the models of the common schema shapes are computed by {@link LiteModels} (the fields our model
- * builders read, with the configuration's own type mapping) and only the other shapes by {@code fromModel}; the
- * model post-processing ({@code postProcessModels}, {@code postProcessAllModels}) is not run, since it only adds
- * imports, parent links and template flags that nothing here reads. {@link #complete()} is the step as OpenAPI
- * Generator runs it, every model through {@code fromModel} and the post-processing: the reference the default
- * is tested against.
+ * <p>By default the models and operations of the common shapes are computed by {@link LiteModels} and
+ * {@link LiteOperations} (the fields our model builders read, with the configuration's own type mapping) and only
+ * the other shapes by {@code fromModel} and {@code fromOperation}; the model and operation post-processing
+ * ({@code postProcessModels}, {@code postProcessAllModels}, {@code postProcessOperationsWithModels}) is not run,
+ * since it only adds imports, parent links and template flags that nothing here reads. {@link #complete()} is the
+ * step as OpenAPI Generator runs it, everything through {@code fromModel}, {@code fromOperation} and the
+ * post-processing: the reference the default is tested against ({@code LiteCodegenStepTest}).
  */
 public final class CodegenModelStep {
     private final boolean complete;
