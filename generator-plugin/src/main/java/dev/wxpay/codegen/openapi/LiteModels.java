@@ -46,19 +46,11 @@ final class LiteModels {
 
     /** The model of component {@code name}, or null when its shape is left to {@code fromModel}. */
     CodegenModel model(String name, Schema<?> raw) {
-        Schema<?> schema = codegen.unaliasSchema(raw);
-        if (schema == null || schema.get$ref() != null || ModelUtils.isComposedSchema(schema)
-                || ModelUtils.isArraySchema(schema) || ModelUtils.isAnyType(schema)) {
+        Schema<?> schema = liteShape(raw);
+        if (schema == null) {
             return null;
         }
         boolean object = ModelUtils.isTypeObjectSchema(schema);
-        if (object ? ModelUtils.isMapSchema(schema) || ModelUtils.isFreeFormObject(schema, openAPI)
-                : !isPrimitive(schema)) {
-            return null;
-        }
-        if (object && schema.getProperties() != null && schema.getProperties().containsValue(null)) {
-            return null; // fromModel logs about it
-        }
         CodegenModel m = new CodegenModel();
         m.name = codegen.reservedWords().contains(name) ? codegen.escapeReservedWord(name) : name;
         m.schemaName = name;
@@ -90,6 +82,41 @@ final class LiteModels {
         m.allVars = vars;
         m.hasVars = !vars.isEmpty();
         return m;
+    }
+
+    /**
+     * What {@code model(name, raw).hasVars} answers (whether the object has properties), without computing the
+     * properties; null when the shape is left to {@code fromModel}. A body parameter needs no more of its model.
+     */
+    Boolean hasVars(Schema<?> raw) {
+        Schema<?> schema = liteShape(raw);
+        if (schema == null) {
+            return null;
+        }
+        if (!ModelUtils.isTypeObjectSchema(schema) || (schema.getProperties() == null && schema.getRequired() == null)) {
+            return false;
+        }
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        Map<String, Schema> properties = codegen.unaliasProperties((Map) schema.getProperties());
+        return properties != null && !properties.isEmpty();
+    }
+
+    /** The unaliased schema of a model this class computes (a plain object or a primitive), else null. */
+    private Schema<?> liteShape(Schema<?> raw) {
+        Schema<?> schema = codegen.unaliasSchema(raw);
+        if (schema == null || schema.get$ref() != null || ModelUtils.isComposedSchema(schema)
+                || ModelUtils.isArraySchema(schema) || ModelUtils.isAnyType(schema)) {
+            return null;
+        }
+        boolean object = ModelUtils.isTypeObjectSchema(schema);
+        if (object ? ModelUtils.isMapSchema(schema) || ModelUtils.isFreeFormObject(schema, openAPI)
+                : !isPrimitive(schema)) {
+            return null;
+        }
+        if (object && schema.getProperties() != null && schema.getProperties().containsValue(null)) {
+            return null; // fromModel logs about it
+        }
+        return schema;
     }
 
     /**

@@ -159,20 +159,27 @@ final class LiteOperations {
             return null;
         }
         referenced.setName(name);
-        CodegenModel model = models.model(name, referenced);
-        if (model == null) {
-            model = codegen.fromModel(name, referenced);
+        // fromRequestBody asks fromModel for the body's model, and reads only its class name and whether it has
+        // properties.
+        Boolean hasVars = models.hasVars(referenced);
+        String classname;
+        if (hasVars != null) {
+            classname = codegen.toModelName(name);
+        } else {
+            CodegenModel model = codegen.fromModel(name, referenced);
+            hasVars = model != null && model.hasVars;
+            classname = model == null ? null : model.classname;
         }
-        if (model == null || !model.hasVars) {
+        if (!hasVars) {
             return null;
         }
         CodegenParameter p = new CodegenParameter();
-        p.baseName = model.classname;
-        p.paramName = model.classname;
+        p.baseName = classname;
+        p.paramName = classname;
         p.isBodyParam = true;
         p.required = body.getRequired() != null ? body.getRequired() : Boolean.FALSE;
-        p.dataType = codegen.getTypeDeclaration(model.classname);
-        p.baseType = model.classname;
+        p.dataType = codegen.getTypeDeclaration(classname);
+        p.baseType = classname;
         // fromOperation replaces the body's description by the request body's own.
         p.description = codegen.escapeText(body.getDescription());
         p.unescapedDescription = body.getDescription();
