@@ -32,6 +32,7 @@ public class WxpayCodegen extends AbstractJavaCodegen {
     private final Map<String, String> modelNames = new java.util.HashMap<>();
     private final Map<String, String> varNames = new java.util.HashMap<>();
     private final List<CodegenOperation> operations = new ArrayList<>();
+    private final Map<String, String> escapedTexts = new java.util.HashMap<>();
 
     public WxpayCodegen() {
         super();
@@ -170,6 +171,22 @@ public class WxpayCodegen extends AbstractJavaCodegen {
         String result = pascal.isEmpty() ? super.toModelName(name) : JavaNames.safeIdentifier(pascal, "Model");
         modelNames.put(name, result);
         return result;
+    }
+
+    @Override
+    public String escapeText(String input) {
+        // Every description and example passes here, many times over (a product repeats 商户号 and the like in
+        // dozens of schemas), and each time through escapeJava/unescapeJava, which spell out and read back every
+        // Chinese character, and two regular expressions. The answer depends only on the text.
+        if (input == null) {
+            return null;
+        }
+        String known = escapedTexts.get(input);
+        if (known == null) {
+            known = super.escapeText(input);
+            escapedTexts.put(input, known);
+        }
+        return known;
     }
 
     @Override
