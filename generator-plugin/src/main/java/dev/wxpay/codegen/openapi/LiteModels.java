@@ -93,7 +93,8 @@ final class LiteModels {
         if (schema == null) {
             return null;
         }
-        if (!ModelUtils.isTypeObjectSchema(schema) || (schema.getProperties() == null && schema.getRequired() == null)) {
+        if (!ModelUtils.isTypeObjectSchema(schema)
+                || (schema.getProperties() == null && schema.getRequired() == null)) {
             return false;
         }
         @SuppressWarnings({"rawtypes", "unchecked"})

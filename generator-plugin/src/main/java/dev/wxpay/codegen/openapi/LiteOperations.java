@@ -51,8 +51,8 @@ final class LiteOperations {
         RequestBody requestBody = ModelUtils.getReferencedRequestBody(openAPI, operation.getRequestBody());
         if (requestBody != null) {
             String contentType = codegen.contentTypeOf(requestBody);
-            if (contentType != null && (contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
-                    || contentType.toLowerCase(Locale.ROOT).startsWith("multipart"))) {
+            String lower = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart")) {
                 return null;
             }
             op.bodyParam = body(requestBody);
