@@ -26,9 +26,9 @@ class SpecProblemsTest {
     }
 
     @Test
-    @DisplayName("is the line the earlier three-scan search gave, for every key of a bundled product")
+    @DisplayName("is the line the earlier three-scan search gave, for keys all over two bundled products")
     void sameAsTheThreeScanSearch() {
-        for (String product : List.of("pay", "marketing", "applyment4sub", "ecommerce")) {
+        for (String product : List.of("pay", "applyment4sub")) {
             String text = SpecReader.load(SpecSource.resource("wxpay/v3/" + product + ".yaml",
                     SpecProblemsTest.class.getClassLoader()));
             LoaderOptions options = new LoaderOptions();
@@ -36,7 +36,9 @@ class SpecProblemsTest {
             List<String> pointers = new ArrayList<>();
             pointers(new Yaml(options).load(text), "", pointers);
             assertThat(pointers).hasSizeGreaterThan(100);
-            for (String pointer : pointers) {
+            // The earlier search is slow (that is why it went): every 7th pointer keeps this test to seconds.
+            for (int i = 0; i < pointers.size(); i += 7) {
+                String pointer = pointers.get(i);
                 assertThat(SpecProblems.lineOf(text, pointer)).as(product + " " + pointer)
                         .isEqualTo(threeScanLineOf(text, pointer));
             }
