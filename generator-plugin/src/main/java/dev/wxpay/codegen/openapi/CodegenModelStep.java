@@ -34,8 +34,31 @@ import java.util.TreeMap;
  * generator's name and stability, the ignore file it looks for, every metadata file it does not write, every
  * form-only schema it leaves out) and prepares templates, ignore rules and supporting-file bundles that we never
  * read, since rendering happens from our own intermediate model.
+ *
+ * <p>By default the models and operations of the common shapes are computed by {@link LiteModels} and
+ * {@link LiteOperations} (the fields our model builders read, with the configuration's own type mapping) and only
+ * the other shapes by {@code fromModel} and {@code fromOperation}; the model and operation post-processing
+ * ({@code postProcessModels}, {@code postProcessAllModels}, {@code postProcessOperationsWithModels}) is not run,
+ * since it only adds imports, parent links and template flags that nothing here reads. {@link #complete()} is the
+ * step as OpenAPI Generator runs it, everything through {@code fromModel}, {@code fromOperation} and the
+ * post-processing: the reference the default is tested against ({@code LiteCodegenStepTest}).
  */
 public final class CodegenModelStep {
+    private final boolean complete;
+
+    /** The step that computes only what our model builders read. */
+    public CodegenModelStep() {
+        this(false);
+    }
+
+    private CodegenModelStep(boolean complete) {
+        this.complete = complete;
+    }
+
+    /** The step computing every model with {@code fromModel} and OpenAPI Generator's post-processing. */
+    public static CodegenModelStep complete() {
+        return new CodegenModelStep(true);
+    }
 
     /** The codegen model of one spec. */
     public record Result(Map<String, CodegenModel> models, List<CodegenOperation> operations) {
@@ -65,9 +88,12 @@ public final class CodegenModelStep {
         codegen.preprocessOpenAPI(openAPI);
         codegen.setOpenAPI(openAPI);
         codegen.processOpenAPI(openAPI);
-        List<ModelMap> allModels = models(codegen, openAPI);
-        operations(codegen, openAPI, allModels);
-        return new Result(Map.copyOf(codegen.collectedModels()), List.copyOf(codegen.collectedOperations()));
+        Map<String, CodegenModel> collected = new java.util.LinkedHashMap<>();
+        LiteModels lite = complete ? null : new LiteModels(codegen, openAPI);
+        List<ModelMap> allModels = models(codegen, openAPI, lite, collected);
+        operations(codegen, openAPI, allModels, lite == null ? null : new LiteOperations(codegen, openAPI, lite));
+        return new Result(Map.copyOf(complete ? codegen.collectedModels() : collected),
+                List.copyOf(codegen.collectedOperations()));
     }
 
     /**
@@ -75,11 +101,14 @@ public final class CodegenModelStep {
      * post-processing; the same schemas are left out (used only as form parameters, internal, free-form objects,
      * aliases of maps and arrays), silently: they are no model of ours either.
      */
-    private static List<ModelMap> models(WxpayCodegen codegen, OpenAPI openAPI) {
+    private List<ModelMap> models(WxpayCodegen codegen, OpenAPI openAPI, LiteModels lite,
+                                  Map<String, CodegenModel> collected) {
         Map<String, Schema> schemas = ModelUtils.getSchemas(openAPI);
         List<ModelMap> allModels = new ArrayList<>();
         if (schemas == null || schemas.isEmpty()) {
-            codegen.postProcessAllModels(new TreeMap<>());
+            if (complete) {
+                codegen.postProcessAllModels(new TreeMap<>());
+            }
             return allModels;
         }
         Set<String> formOnly = new HashSet<>(ModelUtils.getSchemasUsedOnlyInFormParam(openAPI));
@@ -92,18 +121,24 @@ public final class CodegenModelStep {
             if (schema == null || formOnly.contains(name) || leftOut(name, schema, codegen, openAPI)) {
                 continue;
             }
-            CodegenModel model = codegen.fromModel(name, schema);
+            CodegenModel model = lite == null ? null : lite.model(name, schema);
+            if (model == null) {
+                model = codegen.fromModel(name, schema);
+            }
             ModelMap modelMap = new ModelMap();
             modelMap.setModel(model);
             ModelsMap modelsMap = new ModelsMap();
             modelsMap.setModels(new ArrayList<>(List.of(modelMap)));
             modelsMap.setImports(new ArrayList<>());
             modelsMap.put("classname", codegen.toModelName(name));
-            processed.put(name, codegen.postProcessModels(modelsMap));
+            processed.put(name, complete ? codegen.postProcessModels(modelsMap) : modelsMap);
         }
-        Map<String, ModelsMap> all = codegen.postProcessAllModels(codegen.updateAllModels(processed));
+        Map<String, ModelsMap> all = complete ? codegen.postProcessAllModels(codegen.updateAllModels(processed))
+                : processed;
         for (ModelsMap modelsMap : all.values()) {
             allModels.addAll(modelsMap.getModels());
+            // As WxpayCodegen.postProcessAllModels collects them: by model name, a later one replacing an earlier.
+            modelsMap.getModels().forEach(m -> collected.put(m.getModel().name, m.getModel()));
         }
         return allModels;
     }
@@ -126,18 +161,23 @@ public final class CodegenModelStep {
      * and the operation post-processing, which {@link WxpayCodegen} collects. Security and tags are not computed:
      * our model derives API classes and signing from the spec itself.
      */
-    private static void operations(WxpayCodegen codegen, OpenAPI openAPI, List<ModelMap> allModels) {
+    private void operations(WxpayCodegen codegen, OpenAPI openAPI, List<ModelMap> allModels, LiteOperations lite) {
         Map<String, List<CodegenOperation>> groups = new TreeMap<>();
         if (openAPI.getPaths() != null) {
             for (Map.Entry<String, PathItem> path : openAPI.getPaths().entrySet()) {
                 PathItem item = path.getValue();
                 for (Map.Entry<PathItem.HttpMethod, Operation> op : item.readOperationsMap().entrySet()) {
-                    operation(codegen, path.getKey(), op.getKey().name().toLowerCase(Locale.ROOT), op.getValue(),
-                            item, groups);
+                    operation(codegen, lite, path.getKey(), op.getKey().name().toLowerCase(Locale.ROOT),
+                            op.getValue(), item, groups);
                 }
             }
         }
         for (List<CodegenOperation> group : groups.values()) {
+            if (!complete) {
+                // AbstractJavaCodegen's operation post-processing only adds imports and template flags.
+                codegen.collectedOperations().addAll(group);
+                continue;
+            }
             OperationMap operationMap = new OperationMap();
             operationMap.setOperation(group);
             OperationsMap operationsMap = new OperationsMap();
@@ -147,8 +187,8 @@ public final class CodegenModelStep {
         }
     }
 
-    private static void operation(WxpayCodegen codegen, String path, String method, Operation operation,
-                                  PathItem item, Map<String, List<CodegenOperation>> groups) {
+    private static void operation(WxpayCodegen codegen, LiteOperations lite, String path, String method,
+                                  Operation operation, PathItem item, Map<String, List<CodegenOperation>> groups) {
         if (operation.getExtensions() != null && Boolean.TRUE.equals(operation.getExtensions().get("x-internal"))) {
             return;
         }
@@ -166,7 +206,10 @@ public final class CodegenModelStep {
                 }
             }
         }
-        CodegenOperation codegenOperation = codegen.fromOperation(path, method, operation, item.getServers());
+        CodegenOperation codegenOperation = lite == null ? null : lite.operation(path, method, operation);
+        if (codegenOperation == null) {
+            codegenOperation = codegen.fromOperation(path, method, operation, item.getServers());
+        }
         codegenOperation.tags = new ArrayList<>();
         codegen.addOperationToGroup("all", path, operation, codegenOperation, groups);
     }

@@ -32,6 +32,7 @@ public class WxpayCodegen extends AbstractJavaCodegen {
     private final Map<String, String> modelNames = new java.util.HashMap<>();
     private final Map<String, String> varNames = new java.util.HashMap<>();
     private final List<CodegenOperation> operations = new ArrayList<>();
+    private final Map<String, String> escapedTexts = new java.util.HashMap<>();
 
     public WxpayCodegen() {
         super();
@@ -127,6 +128,38 @@ public class WxpayCodegen extends AbstractJavaCodegen {
         // OpenAPI Generator prints a donation banner to stdout here; a build tool must stay quiet.
     }
 
+    /**
+     * Replaces each schema of {@code properties} by its unaliased schema, in place, as {@code fromModel} does
+     * before it reads an object's properties ({@link LiteModels} must leave the spec as {@code fromModel} would).
+     */
+    @SuppressWarnings("rawtypes")
+    public Map<String, io.swagger.v3.oas.models.media.Schema> unaliasProperties(
+            Map<String, io.swagger.v3.oas.models.media.Schema> properties) {
+        return unaliasPropertySchema(properties);
+    }
+
+    /** {@code getOrGenerateOperationId}: the operationId fromOperation gives {@code operation}. */
+    public String operationIdOf(io.swagger.v3.oas.models.Operation operation, String path, String httpMethod) {
+        return getOrGenerateOperationId(operation, path, httpMethod);
+    }
+
+    /** {@code getContentType}: the first media type of a request body, as fromOperation picks it. */
+    public String contentTypeOf(io.swagger.v3.oas.models.parameters.RequestBody requestBody) {
+        return getContentType(requestBody);
+    }
+
+    /** {@code getParameterDataType}: a parameter's type when its schema is a model reference, else null. */
+    public String parameterDataTypeOf(io.swagger.v3.oas.models.parameters.Parameter parameter,
+                                      io.swagger.v3.oas.models.media.Schema<?> schema) {
+        return getParameterDataType(parameter, schema);
+    }
+
+    /** {@code findMethodResponse}: the answer whose type an operation returns (first 2xx, else default). */
+    public io.swagger.v3.oas.models.responses.ApiResponse methodResponseOf(
+            io.swagger.v3.oas.models.responses.ApiResponses responses) {
+        return findMethodResponse(responses);
+    }
+
     @Override
     public String toModelName(String name) {
         // OpenAPI Generator asks for the same names over and over (per enum, per model): remember them.
@@ -138,6 +171,22 @@ public class WxpayCodegen extends AbstractJavaCodegen {
         String result = pascal.isEmpty() ? super.toModelName(name) : JavaNames.safeIdentifier(pascal, "Model");
         modelNames.put(name, result);
         return result;
+    }
+
+    @Override
+    public String escapeText(String input) {
+        // Every description and example passes here, many times over (a product repeats 商户号 and the like in
+        // dozens of schemas), and each time through escapeJava/unescapeJava, which spell out and read back every
+        // Chinese character, and two regular expressions. The answer depends only on the text.
+        if (input == null) {
+            return null;
+        }
+        String known = escapedTexts.get(input);
+        if (known == null) {
+            known = super.escapeText(input);
+            escapedTexts.put(input, known);
+        }
+        return known;
     }
 
     @Override

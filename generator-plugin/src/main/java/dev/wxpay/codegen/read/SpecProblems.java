@@ -75,20 +75,39 @@ public final class SpecProblems {
         return at < 0 ? line : lineAt(text, at);
     }
 
+    /**
+     * The first place at or after {@code from} where {@code key} is written as a key ({@code key:}, {@code 'key':}
+     * or {@code "key":}, after a space, a {@code {} or a {@code ,}). One pass over the occurrences of the key:
+     * looking for each of the three forms separately scanned the rest of the text for the quoted forms at every
+     * key of every pointer, though specs rarely quote keys.
+     */
     private static int findKey(String text, String key, int from) {
-        String[] forms = {key + ":", "'" + key + "':", "\"" + key + "\":"};
-        int best = -1;
-        for (String form : forms) {
-            int at = text.indexOf(form, from);
-            while (at > 0 && !Character.isWhitespace(text.charAt(at - 1)) && text.charAt(at - 1) != '{'
-                    && text.charAt(at - 1) != ',') {
-                at = text.indexOf(form, at + 1);
+        int end = key.length();
+        for (int at = text.indexOf(key, from); at >= 0; at = text.indexOf(key, at + 1)) {
+            int after = at + end;
+            char quote = at > from ? text.charAt(at - 1) : ' ';
+            if (isQuote(quote) && after + 1 < text.length() && text.charAt(after) == quote
+                    && text.charAt(after + 1) == ':' && startsKey(text, at - 1)) {
+                return at - 1;
             }
-            if (at >= 0 && (best < 0 || at < best)) {
-                best = at;
+            if (after < text.length() && text.charAt(after) == ':' && startsKey(text, at)) {
+                return at;
             }
         }
-        return best;
+        return -1;
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '\'' || c == '"';
+    }
+
+    /** Whether a key may start at {@code at}: the text's start, or after a space, a {@code {} or a {@code ,}. */
+    private static boolean startsKey(String text, int at) {
+        if (at == 0) {
+            return true;
+        }
+        char before = text.charAt(at - 1);
+        return Character.isWhitespace(before) || before == '{' || before == ',';
     }
 
     private static int lineAt(String text, int offset) {
