@@ -1,6 +1,8 @@
 package dev.wxpay.codegen;
 
 import dev.wxpay.codegen.read.BundledSpecs;
+import dev.wxpay.codegen.read.SpecGuard;
+import dev.wxpay.codegen.read.SpecReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,18 @@ class BundledProductsTest {
         assertThat(refund.source().location()).isEqualTo("wxpay/v3/refund.yaml");
         assertThat(refund.source().isResource()).isTrue();
         assertThat(refund.operations()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("of the real wxpay-spec jar all pass SpecGuard, the check their reads skip")
+    void shippedDocumentsPassTheGuard() {
+        BundledSpecs shipped = BundledSpecs.load(BundledProductsTest.class.getClassLoader());
+        assertThat(shipped.names()).hasSizeGreaterThan(50);
+        for (BundledSpecs.Product product : shipped.select(shipped.names())) {
+            assertThat(product.source().toString()).startsWith("classpath:wxpay/v3/");
+            // Throws a GenerationException naming file, line and problem when a document fails.
+            SpecGuard.check(product.source(), SpecReader.load(product.source()));
+        }
     }
 
     @Test

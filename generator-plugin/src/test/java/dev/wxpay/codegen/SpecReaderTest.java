@@ -57,6 +57,19 @@ class SpecReaderTest {
     }
 
     @Test
+    void aClassPathSpecOfTheUsersIsStillGuarded() {
+        // Only the bundled whole-API documents skip SpecGuard; a user's class path spec is checked as a file is.
+        String text = "openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\n  title: again\npaths: {}\n";
+        SpecSource resource = SpecSource.resource("specs/duplicate.yaml", SpecReaderTest.class.getClassLoader());
+
+        GenerationException e = org.junit.jupiter.api.Assertions.assertThrows(GenerationException.class,
+                () -> new SpecReader().parse(resource, text));
+
+        assertEquals(List.of("classpath:specs/duplicate.yaml:5:3: duplicate key 'title' (first on line 3); YAML keys"
+                + " must be unique, and a parser would silently keep only one of them"), e.problems());
+    }
+
+    @Test
     void readsOnSeveralThreadsGiveWhatOneReadGives() throws Exception {
         String alone = Json.pretty(new SpecReader().read(TestSpecs.source("payscore.yaml")).openAPI());
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -60,7 +60,7 @@ public final class BundledSpecs {
                 throw new GenerationException("The bundled spec index " + INDEX + " has an entry without name or"
                         + " file at /products/" + i, List.of());
             }
-            products.put(name, new Product(name, SpecSource.resource(ROOT + file, classLoader),
+            products.put(name, new Product(name, SpecSource.bundled(ROOT + file, classLoader),
                     entry.path("operations").asInt(-1)));
         }
         return new BundledSpecs(classLoader, products);

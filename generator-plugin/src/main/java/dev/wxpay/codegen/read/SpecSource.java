@@ -10,10 +10,32 @@ import java.util.Objects;
 public final class SpecSource {
     private final String location;
     private final ClassLoader classLoader;
+    private final boolean bundled;
 
     private SpecSource(String location, ClassLoader classLoader) {
+        this(location, classLoader, false);
+    }
+
+    private SpecSource(String location, ClassLoader classLoader, boolean bundled) {
         this.location = Objects.requireNonNull(location, "location");
         this.classLoader = classLoader;
+        this.bundled = bundled;
+    }
+
+    /**
+     * A document of the bundled whole-API spec, listed by its index in the {@code wxpay-spec} jar the plugin
+     * depends on; only {@link BundledSpecs} makes these.
+     */
+    static SpecSource bundled(String location, ClassLoader classLoader) {
+        return new SpecSource(location, Objects.requireNonNull(classLoader, "classLoader"), true);
+    }
+
+    /**
+     * Whether this is a document of the bundled whole-API spec: text this project ships and checks in its own
+     * build ({@code BundledProductsTest} runs {@link SpecGuard} over every one), so reading it skips that check.
+     */
+    boolean isBundled() {
+        return bundled;
     }
 
     /** A spec file. */
