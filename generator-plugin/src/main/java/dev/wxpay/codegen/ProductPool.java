@@ -26,9 +26,9 @@ final class ProductPool {
 
     /**
      * Threads for {@code tasks} products: {@value #THREADS} when set, else one, never more than the cores. Measured
-     * on the whole bundled API (benchmarks/RESULTS.md): two threads raised peak memory by about half and, on a
-     * busy two-core machine, were slower than one (Swagger Parser's reads take turns, and the garbage collector
-     * competes for the same cores); the pool is there for machines with cores to spare.
+     * on the whole bundled API on two cores (benchmarks/RESULTS.md): two threads were not reliably faster than one,
+     * since the JIT compilers and the garbage collector already keep the second core busy; the pool is there for
+     * machines with cores to spare.
      */
     static int threadsFor(int tasks) {
         int wanted = Integer.getInteger(THREADS, 1);
