@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,17 +74,8 @@ class AllOfShapesTest {
             "                  type: string",
             "");
 
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final GenerationLog log = new GenerationLog() {
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-    };
+    private final WarningsLog log = new WarningsLog();
+    private final List<String> warnings = log.warnings();
 
     private Path write(String properties) throws IOException {
         return Files.writeString(dir.resolve("allof.yaml"), HEAD + properties, StandardCharsets.UTF_8);

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,18 +61,10 @@ class ArrayItemsRepairTest {
     void reportedByTheGenerator(@TempDir Path dir) throws IOException {
         Path spec = dir.resolve("tags.yaml");
         Files.writeString(spec, SPEC, StandardCharsets.UTF_8);
-        List<String> warnings = new ArrayList<>();
+        WarningsLog log = new WarningsLog();
+        List<String> warnings = log.warnings();
         Path out = dir.resolve("out");
-        GenerationResult result = new WxpayGenerator(new GenerationLog() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-        }).generate(GenerationRequest.builder().spec(dev.wxpay.codegen.read.SpecSource.file(spec))
+        GenerationResult result = new WxpayGenerator(log).generate(GenerationRequest.builder().spec(dev.wxpay.codegen.read.SpecSource.file(spec))
                 .packageName("com.example.tags").outputDirectory(out).generatorVersion("test").build());
         assertThat(warnings).contains("wxpay-codegen: " + spec + ": #/components/schemas/Tags/properties/names:"
                 + " an array without items; generated as a list of strings (declare its items to type it)");

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,17 +106,8 @@ class DanglingRefTest {
     @DisplayName("in lenient mode generates the operation and warns, naming the file and line, the pointer and the target")
     void lenientWarns() throws IOException {
         Path spec = write(SPEC);
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        GenerationLog log = new GenerationLog() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-        };
+        WarningsLog log = new WarningsLog();
+        List<String> warnings = log.warnings();
 
         GenerationResult result = new WxpayGenerator(log).generate(request(spec).lenient(true).build());
 

@@ -79,18 +79,10 @@ class LiteCodegenStepTest {
         SpecValidator.Problems problems = new SpecValidator().validate(spec);
         SpecPreparer.removeOperations(spec.openAPI(), problems.byOperation());
         SpecPreparer.prepare(spec.openAPI(), ShortNames.maxSimpleName("dev.wxpay.test.model"));
-        List<String> warnings = new ArrayList<>();
+        WarningsLog log = new WarningsLog();
+        List<String> warnings = log.warnings();
         WxpayCodegen codegen = new WxpayCodegen();
-        codegen.reportTo(new GenerationLog() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-        }, "spec");
+        codegen.reportTo(log, "spec");
         CodegenModelStep.Result result = step.run(codegen, spec.openAPI(), Files.createTempDirectory("lite-step"));
         StringBuilder models = new StringBuilder();
         new TreeMap<>(result.models()).forEach((key, model) -> model(models.append(key).append(" => "), model));
