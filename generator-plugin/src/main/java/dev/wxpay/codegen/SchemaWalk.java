@@ -22,7 +22,8 @@ import java.util.TreeMap;
 /**
  * Visits every schema of a spec (under its paths with their callbacks, and under its components) once, in document
  * order of sorted keys, with its JSON pointer: the one walk behind the repairs made before OpenAPI Generator sees
- * the spec ({@link ArrayItemsRepair}, {@link CodegenQuirks}). A schema that is a {@code $ref} is visited but not
+ * the spec ({@link ArrayItemsRepair}, {@link CodegenQuirks}) and the reference checks ({@link SpecValidator},
+ * {@link ComponentRefs}), which also see each parameter's, body's, answer's and header's {@code $ref}. A schema that is a {@code $ref} is visited but not
  * entered. Not thread-safe; one per walk.
  */
 final class SchemaWalk {
@@ -31,16 +32,33 @@ final class SchemaWalk {
         void visit(String pointer, Schema<?> schema);
     }
 
+    /**
+     * What is done with the {@code $ref} of a parameter, request body, answer or answer header: {@code kind} is the
+     * {@code components} section it must name ({@code parameters}, {@code requestBodies}, {@code responses},
+     * {@code headers}); {@code ref} is null when the object is written in place.
+     */
+    interface RefVisitor {
+        void visit(String pointer, String kind, String ref);
+    }
+
     private final SchemaVisitor visitor;
+    private final RefVisitor refs;
     private final Set<Object> visited = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private SchemaWalk(SchemaVisitor visitor) {
+    private SchemaWalk(SchemaVisitor visitor, RefVisitor refs) {
         this.visitor = visitor;
+        this.refs = refs;
     }
 
     /** Walks {@code api}, calling {@code visitor} for every schema it reaches. */
     static void walk(OpenAPI api, SchemaVisitor visitor) {
-        SchemaWalk walk = new SchemaWalk(visitor);
+        walk(api, visitor, (pointer, kind, ref) -> {
+        });
+    }
+
+    /** As {@link #walk(OpenAPI, SchemaVisitor)}, also calling {@code refs} for every parameter, body, answer, header. */
+    static void walk(OpenAPI api, SchemaVisitor visitor, RefVisitor refs) {
+        SchemaWalk walk = new SchemaWalk(visitor, refs);
         if (api.getPaths() != null) {
             for (Map.Entry<String, PathItem> path : new TreeMap<>(api.getPaths()).entrySet()) {
                 walk.pathItem("#/paths/" + escape(path.getKey()), path.getValue());
@@ -86,6 +104,7 @@ final class SchemaWalk {
 
     private void parameter(String at, Parameter parameter) {
         if (parameter != null) {
+            refs.visit(at, "parameters", parameter.get$ref());
             schema(at + "/schema", parameter.getSchema());
             content(at + "/content", parameter.getContent());
         }
@@ -93,12 +112,14 @@ final class SchemaWalk {
 
     private void requestBody(String at, RequestBody body) {
         if (body != null) {
+            refs.visit(at, "requestBodies", body.get$ref());
             content(at + "/content", body.getContent());
         }
     }
 
     private void response(String at, ApiResponse response) {
         if (response != null) {
+            refs.visit(at, "responses", response.get$ref());
             content(at + "/content", response.getContent());
             forEach(response.getHeaders(), at + "/headers/", this::header);
         }
@@ -106,6 +127,7 @@ final class SchemaWalk {
 
     private void header(String at, Header header) {
         if (header != null) {
+            refs.visit(at, "headers", header.get$ref());
             schema(at + "/schema", header.getSchema());
         }
     }
@@ -154,7 +176,7 @@ final class SchemaWalk {
     }
 
     /** JSON pointer escaping of one reference token. */
-    private static String escape(String token) {
+    static String escape(String token) {
         return token.replace("~", "~0").replace("/", "~1");
     }
 

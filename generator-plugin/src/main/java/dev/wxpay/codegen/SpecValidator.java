@@ -48,12 +48,12 @@ public final class SpecValidator {
                 String method = entry.getKey().name().toLowerCase(Locale.ROOT);
                 Operation op = entry.getValue();
                 String key = entry.getKey().name() + " " + path.getKey();
-                String pointer = "/paths/" + escape(path.getKey()) + "/" + method;
+                String pointer = "/paths/" + SchemaWalk.escape(path.getKey()) + "/" + method;
                 if (op.getOperationId() != null) {
                     operationIds.computeIfAbsent(op.getOperationId(), k -> new ArrayList<>())
                             .add(pointer + "/operationId");
                 }
-                String problem = parameterShapeProblem(spec, "/paths/" + escape(path.getKey()),
+                String problem = parameterShapeProblem(spec, "/paths/" + SchemaWalk.escape(path.getKey()),
                         path.getValue().getParameters());
                 if (problem == null) {
                     problem = parameterShapeProblem(spec, pointer, op.getParameters());
@@ -78,7 +78,7 @@ public final class SpecValidator {
         }
         if (api.getComponents() != null && api.getComponents().getParameters() != null) {
             new TreeMap<>(api.getComponents().getParameters()).forEach((name, parameter) -> {
-                String problem = parameterShapeProblem(spec, "/components/parameters/" + escape(name),
+                String problem = parameterShapeProblem(spec, "/components/parameters/" + SchemaWalk.escape(name),
                         parameter);
                 if (problem != null) {
                     global.add(problem);
@@ -155,7 +155,7 @@ public final class SpecValidator {
      */
     private static String missingRefProblem(ParsedSpec spec, List<DanglingRef> dangling, String path,
                                             String pointer) {
-        String shared = "#/paths/" + escape(path) + "/parameters/";
+        String shared = "#/paths/" + SchemaWalk.escape(path) + "/parameters/";
         for (DanglingRef ref : dangling) {
             if (ref.pointer().startsWith("#" + pointer + "/") || ref.pointer().startsWith(shared)) {
                 int line = SpecProblems.lineOfTextAfter(spec.text(), pointer, ref.target());
@@ -237,10 +237,6 @@ public final class SpecValidator {
     static String where(ParsedSpec spec, String pointer) {
         int line = SpecProblems.lineOf(spec.text(), pointer);
         return spec.source() + (line > 0 ? ":" + line : "") + ": #" + pointer;
-    }
-
-    private static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
     }
 
     /** Orders a map for messages. */
